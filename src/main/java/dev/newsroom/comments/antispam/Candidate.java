@@ -1,0 +1,8 @@
+package dev.newsroom.comments.antispam;
+
+import java.time.Instant;
+
+/** A submission whose fields and captcha have passed, as the intake rules see it. */
+public record Candidate(String articleId, String name, String email, String website, String body, String honeypot,
+        Instant captchaIssuedAt, Instant receivedAt) {
+}

@@ -1,0 +1,96 @@
+package dev.newsroom.comments.captcha;
+
+import dev.newsroom.comments.secret.GeneratedSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.OptionalInt;
+
+/** Issues challenges and redeems them exactly once. */
+@Startup
+@ApplicationScoped
+public class CaptchaService {
+
+    private static final int MIN_SECRET_LENGTH = 32;
+
+    private final CaptchaConfig config;
+    private final QuestionGenerator questions;
+    private final CaptchaTokens tokens;
+    private final EntityManager entityManager;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    CaptchaService(CaptchaConfig config, QuestionGenerator questions, GeneratedSecrets secrets,
+            EntityManager entityManager, MeterRegistry meters, Clock clock) {
+        this.config = config;
+        this.questions = questions;
+        this.entityManager = entityManager;
+        this.meters = meters;
+        this.clock = clock;
+        this.tokens = new CaptchaTokens(signingSecret(config, secrets));
+    }
+
+    private static String signingSecret(CaptchaConfig config, GeneratedSecrets secrets) {
+        if (config.secret().isPresent()) {
+            if (config.secret().get().length() < MIN_SECRET_LENGTH) {
+                throw new IllegalStateException(
+                        "comments.captcha.secret must be at least " + MIN_SECRET_LENGTH + " characters long");
+            }
+            return config.secret().get();
+        }
+        Log.info("No comments.captcha.secret configured: using the signing secret generated with the data");
+        return secrets.obtain("captcha-signing");
+    }
+
+    public CaptchaChallenge issue() {
+        QuestionGenerator.Question question = questions.next();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // the token keeps whole seconds
+        String token = tokens.issue(question.answer(), now, config.ttl());
+        return new CaptchaChallenge(token, question.text(), now.plus(config.ttl()));
+    }
+
+    /**
+     * Redeems a token within the caller's transaction: the token is recorded as spent whatever
+     * the answer, so each challenge gets exactly one guess on every instance. Throws
+     * {@link CaptchaRejectedException} (its {@link CaptchaRejectedException.WrongAnswer} subtype
+     * when the spent record must be kept).
+     *
+     * @return when the challenge was issued (for the too-fast rule)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Instant redeem(String token, String answer) {
+        CaptchaTokens.Ticket ticket = tokens.open(token)
+                .orElseThrow(() -> rejected(CaptchaRejectedException.Reason.INVALID));
+        if (!CaptchaTokens.isLive(ticket, clock.instant())) {
+            throw rejected(CaptchaRejectedException.Reason.EXPIRED);
+        }
+        try {
+            entityManager.persist(SpentCaptcha.of(ticket));
+            entityManager.flush();
+        } catch (PersistenceException duplicateKey) {
+            throw rejected(CaptchaRejectedException.Reason.ALREADY_USED);
+        }
+        OptionalInt parsed = AnswerParser.parse(answer);
+        if (parsed.isEmpty() || !tokens.answerMatches(ticket, parsed.getAsInt())) {
+            countFailure(CaptchaRejectedException.Reason.WRONG);
+            throw new CaptchaRejectedException.WrongAnswer();
+        }
+        return ticket.issuedAt();
+    }
+
+    private CaptchaRejectedException rejected(CaptchaRejectedException.Reason reason) {
+        countFailure(reason);
+        return new CaptchaRejectedException(reason);
+    }
+
+    private void countFailure(CaptchaRejectedException.Reason reason) {
+        meters.counter("captcha.failures", "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment();
+    }
+}

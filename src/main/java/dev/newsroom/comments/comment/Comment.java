@@ -1,0 +1,151 @@
+package dev.newsroom.comments.comment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A reader's comment on one article. The email is kept for moderators only: it is never part of
+ * a reader view, never in {@link #toString()}, and never in a URL or log line.
+ */
+@Entity
+@Table(name = "comment")
+public class Comment {
+
+    @Id
+    private String id;
+
+    @Column(name = "article_id", nullable = false, updatable = false)
+    private String articleId;
+
+    @Column(name = "parent_id")
+    private String parentId;
+
+    @Column(name = "author_name", nullable = false)
+    private String authorName;
+
+    @Column(nullable = false)
+    private String email;
+
+    private String website;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(nullable = false)
+    private CommentStatus status;
+
+    @Convert(converter = ReasonsConverter.class)
+    @Column(nullable = false)
+    private List<String> reasons = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    /** Bumped on every change; the moderation ETag is derived from it. */
+    @Version
+    private long version;
+
+    protected Comment() {
+        // for JPA
+    }
+
+    /** A new comment as submitted; {@code status} and {@code reasons} come from the intake rules. */
+    public static Comment submitted(String articleId, String parentId, String authorName, String email,
+            String website, String body, CommentStatus status, List<String> reasons, Instant now) {
+        Comment comment = new Comment();
+        comment.id = UUID.randomUUID().toString();
+        comment.articleId = articleId;
+        comment.parentId = parentId;
+        comment.authorName = authorName;
+        comment.email = email;
+        comment.website = website;
+        comment.body = body;
+        comment.status = status;
+        comment.reasons = new ArrayList<>(reasons);
+        comment.createdAt = now;
+        comment.updatedAt = now;
+        return comment;
+    }
+
+    /** Applies a moderator's decision; answers false (and changes nothing) if it is already in force. */
+    public boolean decide(CommentStatus to, String moderator, Instant now) {
+        if (status == to) {
+            return false;
+        }
+        status = to;
+        decidedBy = moderator;
+        updatedAt = now;
+        return true;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String articleId() {
+        return articleId;
+    }
+
+    public String parentId() {
+        return parentId;
+    }
+
+    public String authorName() {
+        return authorName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String website() {
+        return website;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public CommentStatus status() {
+        return status;
+    }
+
+    public List<String> reasons() {
+        return List.copyOf(reasons);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Comment[id=" + id + ", articleId=" + articleId + ", status=" + status + "]";
+    }
+}

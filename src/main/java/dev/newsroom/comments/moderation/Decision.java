@@ -1,0 +1,16 @@
+package dev.newsroom.comments.moderation;
+
+import dev.newsroom.comments.comment.CommentStatus;
+
+/** What a moderator can decide about a comment, and the status each decision leads to. */
+enum Decision {
+    APPROVE(CommentStatus.APPROVED),
+    REJECT(CommentStatus.REJECTED),
+    SPAM(CommentStatus.SPAM);
+
+    final CommentStatus outcome;
+
+    Decision(CommentStatus outcome) {
+        this.outcome = outcome;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.newsroom.comments.moderation;
+
+import dev.newsroom.comments.account.Role;
+import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.comment.CommentStatus;
+import dev.newsroom.comments.web.Cursor;
+import dev.newsroom.comments.web.OpenApiDefinition;
+import dev.newsroom.comments.web.PageLimit;
+import dev.newsroom.comments.web.Problem;
+import dev.newsroom.comments.web.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/moderation")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.MODERATOR, Role.ADMIN })
+@SecurityRequirement(name = OpenApiDefinition.BASIC)
+@Tag(name = "Moderation")
+@APIResponse(responseCode = "401", description = "No valid credentials (with WWW-Authenticate)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The account's role is not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+class ModerationResource {
+
+    private final ModerationService moderation;
+    private final SecurityIdentity identity;
+
+    ModerationResource(ModerationService moderation, SecurityIdentity identity) {
+        this.moderation = moderation;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("comments")
+    @Operation(summary = "The moderation queue", description = "Comments in one status (default pending), "
+            + "optionally of one article, oldest first, with cursor pagination. An unknown status is 400.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = QueuePage.class)))
+    public QueuePage queue(
+            @Parameter(description = "pending (default), approved, rejected or spam") @RestQuery String status,
+            @RestQuery String articleId,
+            @Parameter(description = "1–200, default 50") @RestQuery String limit,
+            @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor) {
+        return moderation.queue(parseStatus(status), parseArticleId(articleId), Cursor.decodeOrNull(cursor),
+                PageLimit.parse(limit));
+    }
+
+    @GET
+    @Path("comments/{id}")
+    @Operation(summary = "One comment, with its ETag (for If-Match on decisions)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ModerationView> comment(@RestPath String id) {
+        return withEtag(moderation.find(id));
+    }
+
+    @POST
+    @Path("comments/{id}/approve")
+    @Operation(summary = "Approve (publish) a comment", description = DECISION)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match did not match: the comment changed meanwhile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ModerationView> approve(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return decide(id, Decision.APPROVE, ifMatch);
+    }
+
+    @POST
+    @Path("comments/{id}/reject")
+    @Operation(summary = "Reject a comment (unpublishes it if it was approved)", description = DECISION)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
+    public RestResponse<ModerationView> reject(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return decide(id, Decision.REJECT, ifMatch);
+    }
+
+    @POST
+    @Path("comments/{id}/spam")
+    @Operation(summary = "Mark a comment as spam (unpublishes it if it was approved)", description = DECISION)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
+    public RestResponse<ModerationView> spam(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        return decide(id, Decision.SPAM, ifMatch);
+    }
+
+    @DELETE
+    @Path("comments/{id}")
+    @Operation(summary = "Delete a comment for good", description = "Its replies stay, as top-level comments.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Void> delete(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+        moderation.delete(id, ifMatch);
+        return RestResponse.noContent();
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Number of comments in each status")
+    public ModerationStats stats() {
+        return moderation.stats();
+    }
+
+    private RestResponse<ModerationView> decide(String id, Decision decision, String ifMatch) {
+        return withEtag(moderation.decide(id, decision, ifMatch, identity.getPrincipal().getName()));
+    }
+
+    private static RestResponse<ModerationView> withEtag(VersionedView versioned) {
+        return RestResponse.ResponseBuilder.ok(versioned.view()).header(HttpHeaders.ETAG, versioned.etag()).build();
+    }
+
+    private static CommentStatus parseStatus(String status) {
+        if (status == null || status.isEmpty()) {
+            return CommentStatus.PENDING;
+        }
+        return CommentStatus.fromWireName(status).orElseThrow(() -> ProblemException.invalidField("status",
+                "must be pending, approved, rejected or spam"));
+    }
+
+    private static String parseArticleId(String articleId) {
+        if (articleId == null || articleId.isEmpty()) {
+            return null;
+        }
+        if (!articleId.matches(ArticleId.PATTERN)) {
+            throw ProblemException.invalidField("articleId", "must be 1 to 128 characters of A-Z a-z 0-9 . _ - :");
+        }
+        return articleId;
+    }
+
+    private static final String DECISION = "Repeating a decision already in force is harmless (200, nothing "
+            + "changes). With If-Match carrying the comment's ETag, a comment changed in the meantime answers 412 and "
+            + "is left as it was. The answer carries the new ETag.";
+}

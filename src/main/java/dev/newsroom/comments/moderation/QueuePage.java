@@ -1,0 +1,7 @@
+package dev.newsroom.comments.moderation;
+
+import java.util.List;
+
+/** One page of the moderation queue, oldest first. */
+record QueuePage(List<ModerationView> comments, String nextCursor) {
+}

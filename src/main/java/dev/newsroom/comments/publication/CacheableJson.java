@@ -1,0 +1,39 @@
+package dev.newsroom.comments.publication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.comments.web.EntityTags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Answers readers' lists so caches can keep them: a strong ETag of the exact bytes (a matching
+ * {@code If-None-Match} gets 304 without a body) and {@code Cache-Control: public, max-age}.
+ */
+@ApplicationScoped
+class CacheableJson {
+
+    private final ObjectMapper json;
+    private final String cacheControl;
+
+    CacheableJson(ObjectMapper json, PublicationConfig config) {
+        this.json = json;
+        this.cacheControl = "public, max-age=" + config.maxAge().toSeconds();
+    }
+
+    Response answer(Object body, String ifNoneMatch) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A published view could not be serialised", e);
+        }
+        String etag = EntityTags.ofContent(bytes);
+        Response.ResponseBuilder response = EntityTags.noneMatchHits(ifNoneMatch, etag)
+                ? Response.notModified()
+                : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.newsroom.comments.publication;
+
+import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.web.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/comment-counts")
+@Tag(name = "Readers")
+class CommentCountsResource {
+
+    static final int MAX_ARTICLES = 100;
+    private static final Pattern ARTICLE_ID = Pattern.compile(ArticleId.PATTERN);
+
+    private final PublicationService publication;
+    private final CacheableJson cacheable;
+
+    CommentCountsResource(PublicationService publication, CacheableJson cacheable) {
+        this.publication = publication;
+        this.cacheable = cacheable;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approved comment counts for up to 100 articles",
+            description = "Repeat articleId for each article: ?articleId=a&articleId=b. Unknown articles count 0; "
+                    + "more than 100 ids, or none, is 400. Cacheable like the lists (ETag, Cache-Control).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommentCounts.class)))
+    public Response counts(@RestQuery("articleId") List<String> articleIds,
+            @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (articleIds == null || articleIds.isEmpty() || articleIds.size() > MAX_ARTICLES) {
+            throw ProblemException.invalidField("articleId", "give 1 to " + MAX_ARTICLES + " article ids");
+        }
+        if (!articleIds.stream().allMatch(id -> ARTICLE_ID.matcher(id).matches())) {
+            throw ProblemException.invalidField("articleId", "must be 1 to 128 characters of A-Z a-z 0-9 . _ - :");
+        }
+        return cacheable.answer(publication.approvedCounts(articleIds.stream().distinct().toList()), ifNoneMatch);
+    }
+}

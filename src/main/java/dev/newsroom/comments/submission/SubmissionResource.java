@@ -1,0 +1,93 @@
+package dev.newsroom.comments.submission;
+
+import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.web.AllowedOrigins;
+import dev.newsroom.comments.web.Problem;
+import dev.newsroom.comments.web.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/articles/{articleId}/comments")
+@Tag(name = "Readers")
+class SubmissionResource {
+
+    private final SubmissionService submissions;
+    private final AllowedOrigins allowedOrigins;
+
+    SubmissionResource(SubmissionService submissions, AllowedOrigins allowedOrigins) {
+        this.submissions = submissions;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a comment (JSON)", description = SUBMISSION_RULES)
+    @APIResponse(responseCode = "202", description = "Held for moderation (also the answer for spam)",
+            content = @Content(schema = @Schema(implementation = SubmittedComment.class)))
+    @APIResponse(responseCode = "201", description = "Published at once (when a policy allows it)",
+            content = @Content(schema = @Schema(implementation = SubmittedComment.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, captcha or JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither JSON nor a form",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SubmittedComment> submitJson(@ArticleId @RestPath String articleId,
+            CommentSubmission submission) {
+        if (submission == null) {
+            throw ProblemException.badRequest("The request body must be a JSON object with the comment's fields.");
+        }
+        return accepted(submissions.submit(articleId, submission));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a comment (HTML form)", description = SUBMISSION_RULES
+            + " A form with a `redirect` on an allowed origin (COMMENTS_ALLOWED_ORIGINS) is answered "
+            + "303 See Other to it; a redirect anywhere else is refused with 400 before anything is stored.")
+    @APIResponse(responseCode = "303", description = "Accepted; the browser goes back to `redirect`")
+    @APIResponse(responseCode = "202", description = "Held for moderation (no redirect given)",
+            content = @Content(schema = @Schema(implementation = SubmittedComment.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, captcha or redirect",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SubmittedComment> submitForm(@ArticleId @RestPath String articleId,
+            @RestForm String name, @RestForm String email, @RestForm String body,
+            @RestForm String captchaToken, @RestForm String captchaAnswer, @RestForm String parentId,
+            @RestForm String website, @RestForm String homepage,
+            @Parameter(description = "Absolute URL on an allowed origin to return to") @RestForm String redirect) {
+        String target = Text.stripToNull(redirect);
+        if (target != null && !allowedOrigins.allowsRedirectTo(target)) {
+            throw ProblemException.invalidField("redirect", "must be an absolute URL on an allowed origin");
+        }
+        SubmittedComment comment = submissions.submit(articleId, new CommentSubmission(name, email, body,
+                captchaToken, captchaAnswer, parentId, website, homepage));
+        return target != null ? RestResponse.seeOther(URI.create(target)) : accepted(comment);
+    }
+
+    private static RestResponse<SubmittedComment> accepted(SubmittedComment comment) {
+        return comment.published() ? RestResponse.status(RestResponse.Status.CREATED, comment)
+                : RestResponse.status(RestResponse.Status.ACCEPTED, comment);
+    }
+
+    private static final String SUBMISSION_RULES = "Fields: name (1–100 characters, one line), email (never "
+            + "published, at most 254), body (1–5000 characters), captchaToken and captchaAnswer from GET /captcha, "
+            + "optional parentId (an approved comment of the same article), optional website (http/https, at most "
+            + "200), honeypot homepage (must stay empty). Fields are checked before the captcha is consumed; "
+            + "unknown fields are ignored. 202 when the comment waits for moderation; a comment judged to be spam "
+            + "is answered exactly the same way. Nothing is stored on any error.";
+}

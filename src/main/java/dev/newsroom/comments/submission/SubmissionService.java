@@ -1,0 +1,64 @@
+package dev.newsroom.comments.submission;
+
+import dev.newsroom.comments.antispam.Candidate;
+import dev.newsroom.comments.antispam.IntakePipeline;
+import dev.newsroom.comments.antispam.Verdict;
+import dev.newsroom.comments.captcha.CaptchaRejectedException;
+import dev.newsroom.comments.captcha.CaptchaService;
+import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.comment.Comment;
+import dev.newsroom.comments.comment.CommentRepository;
+import dev.newsroom.comments.comment.CommentStatus;
+import dev.newsroom.comments.web.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Takes a reader's comment: fields first (so an invalid form never burns its captcha), then the
+ * captcha, then the intake rules, then one durable write. The spent captcha and the comment are
+ * committed together; a wrong answer commits the spent captcha alone.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    private final CaptchaService captcha;
+    private final IntakePipeline intake;
+    private final CommentRepository comments;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments, MeterRegistry meters,
+            Clock clock) {
+        this.captcha = captcha;
+        this.intake = intake;
+        this.comments = comments;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Transactional(dontRollbackOn = CaptchaRejectedException.WrongAnswer.class)
+    public SubmittedComment submit(@ArticleId String articleId, @NotNull @Valid CommentSubmission submission) {
+        if (submission.parentId() != null && comments.findApprovedInArticle(submission.parentId(), articleId).isEmpty()) {
+            throw ProblemException.invalidField("parentId", "must be the id of an approved comment of this article");
+        }
+        Instant captchaIssuedAt = captcha.redeem(submission.captchaToken(), submission.captchaAnswer());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Verdict verdict = intake.judge(new Candidate(articleId, submission.name(), submission.email(),
+                submission.website(), submission.body(), submission.homepage(), captchaIssuedAt, now));
+        Comment comment = Comment.submitted(articleId, submission.parentId(), submission.name(), submission.email(),
+                submission.website(), submission.body(), verdict.status(), verdict.reasons(), now);
+        comments.persist(comment);
+        comments.flush();
+        meters.counter("comments.received").increment();
+        if (verdict.status() != CommentStatus.PENDING) {
+            meters.counter("comments." + verdict.status().wireName()).increment();
+        }
+        return SubmittedComment.of(comment);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.newsroom.comments.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers an oversized request with a problem document before anything reads its body. The
+ * HTTP server enforces {@code quarkus.http.limits.max-body-size} too, but answers with an empty
+ * 413; checking the declared {@code Content-Length} first gives clients the usual problem+json.
+ * (A chunked body without a length still gets the server's own empty 413 when it overflows.)
+ */
+@Singleton
+class HttpLayerProblems {
+
+    private final ObjectMapper json;
+    private final long maxBodyBytes;
+
+    HttpLayerProblems(ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.json = json;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
+    }
+
+    private void rejectOversizedBody(RoutingContext context) {
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && exceeds(declared)) {
+            write(context, new Problem(ProblemTypes.forStatus(413), "Request too large", 413,
+                    "The request body is larger than this service accepts (" + maxBodyBytes / 1024 + " KiB).", null));
+            return;
+        }
+        context.next();
+    }
+
+    private boolean exceeds(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP server itself refuses a malformed length
+        }
+    }
+
+    private void write(RoutingContext context, Problem problem) {
+        try {
+            context.response()
+                    .setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    // The unread body would otherwise be taken for the next request on this connection.
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+}
