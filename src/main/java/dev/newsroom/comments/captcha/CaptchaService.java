@@ -64,7 +64,8 @@ public class CaptchaService {
      *
      * @return when the challenge was issued (for the too-fast rule)
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    // dontRollbackOn here too: a joined transaction is marked rollback-only by every interceptor it passes.
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = CaptchaRejectedException.WrongAnswer.class)
     public Instant redeem(String token, String answer) {
         CaptchaTokens.Ticket ticket = tokens.open(token)
                 .orElseThrow(() -> rejected(CaptchaRejectedException.Reason.INVALID));
