@@ -17,6 +17,7 @@ import dev.newsroom.comments.testing.Moderator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +172,37 @@ class SubmissionResourceTest {
                 .with("captchaAnswer", captcha.answerText()).post()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("captchaAnswer"));
+    }
+
+    @Test
+    void aTokenPostedManyTimesAtOnceIsRedeemedOnce() throws Exception {
+        Captchas.Solved captcha = Captchas.fresh();
+        String article = Comments.freshArticle();
+        int attempts = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                Comments comment = aComment().onArticle(article).saying("attempt " + i)
+                        .with("captchaToken", captcha.token()).with("captchaAnswer", captcha.answerText());
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return comment.post().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var status : statuses) {
+                codes.add(status.get());
+            }
+            assertEquals(1, codes.stream().filter(code -> code == 202).count(), codes.toString());
+            assertEquals(attempts - 1, codes.stream().filter(code -> code == 400).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        Moderator.asAdmin().queryParam("articleId", article).when().get("/api/v1/moderation/comments").then()
+                .body("comments", org.hamcrest.Matchers.hasSize(1));
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.newsroom.comments.web;
+
+import static dev.newsroom.comments.testing.Comments.aComment;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.newsroom.comments.testing.Captchas;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** API.md §4: health, metrics and the API description. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void healthProbesAnswerAndReadinessChecksTheDatabase() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+    }
+
+    @Test
+    void metricsCountCommentsAndCaptchaFailures() {
+        aComment().pending();
+        Captchas.Solved captcha = Captchas.fresh();
+        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.wrongAnswer()).post()
+                .statusCode(400);
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("comments_received_total"))
+                .body(containsString("captcha_failures_total{reason=\"wrong\"}"));
+    }
+
+    @Test
+    void theOpenApiDescriptionCoversEveryEndpoint() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/captcha"))
+                .body("paths", hasKey("/api/v1/articles/{articleId}/comments"))
+                .body("paths", hasKey("/api/v1/comment-counts"))
+                .body("paths", hasKey("/api/v1/moderation/comments"))
+                .body("paths", hasKey("/api/v1/moderation/comments/{id}"))
+                .body("paths", hasKey("/api/v1/moderation/comments/{id}/approve"))
+                .body("paths", hasKey("/api/v1/moderation/comments/{id}/reject"))
+                .body("paths", hasKey("/api/v1/moderation/comments/{id}/spam"))
+                .body("paths", hasKey("/api/v1/moderation/stats"))
+                .body("components.securitySchemes", hasKey("basic"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(notNullValue());
+    }
+
+    @Test
+    void unknownAddressesAndMethodsAreProblems() {
+        given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/api/v1/captcha").then().statusCode(405).contentType("application/problem+json");
+    }
+}
