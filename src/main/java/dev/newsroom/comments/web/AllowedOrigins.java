@@ -31,6 +31,11 @@ public class AllowedOrigins {
         return originOf(target).filter(origins::contains).isPresent();
     }
 
+    /** Whether a browser on {@code origin} (an {@code Origin} header) may call the API. */
+    public boolean allowsOrigin(String origin) {
+        return originOf(origin).filter(origins::contains).isPresent();
+    }
+
     /** {@code scheme://host[:port]} in lower case with default ports removed, or empty if not an http(s) URL. */
     static Optional<String> originOf(String url) {
         try {

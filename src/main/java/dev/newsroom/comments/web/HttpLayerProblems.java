@@ -11,25 +11,49 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers an oversized request with a problem document before anything reads its body. The
- * HTTP server enforces {@code quarkus.http.limits.max-body-size} too, but answers with an empty
- * 413; checking the declared {@code Content-Length} first gives clients the usual problem+json.
- * (A chunked body without a length still gets the server's own empty 413 when it overflows.)
+ * Refusals made before any resource runs, answered as problem documents like every other error:
+ * <ul>
+ * <li>a body over {@code quarkus.http.limits.max-body-size} (413). The HTTP server enforces the
+ * limit too, but with an empty 413; checking the declared {@code Content-Length} first gives
+ * clients the usual problem+json (a chunked body without a length still gets the server's own
+ * empty 413 when it overflows);</li>
+ * <li>a browser request from an origin that is not an article page's (403). Quarkus's CORS
+ * filter would refuse it as well, with an empty body; preflights and allowed origins go on to it.</li>
+ * </ul>
  */
 @Singleton
 class HttpLayerProblems {
 
     private final ObjectMapper json;
+    private final AllowedOrigins allowedOrigins;
     private final long maxBodyBytes;
 
-    HttpLayerProblems(ObjectMapper json,
+    HttpLayerProblems(ObjectMapper json, AllowedOrigins allowedOrigins,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
+        this.allowedOrigins = allowedOrigins;
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::rejectForeignOrigin);
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
+    }
+
+    private void rejectForeignOrigin(RoutingContext context) {
+        String origin = context.request().getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !allowedOrigins.allowsOrigin(origin) && !isSameOrigin(context, origin)) {
+            write(context, new Problem(ProblemTypes.forStatus(403), "Origin not allowed", 403,
+                    "Browsers may call this API from the article pages' origins only (COMMENTS_ALLOWED_ORIGINS).",
+                    null));
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean isSameOrigin(RoutingContext context, String origin) {
+        var own = AllowedOrigins.originOf(context.request().absoluteURI());
+        return own.isPresent() && own.equals(AllowedOrigins.originOf(origin));
     }
 
     private void rejectOversizedBody(RoutingContext context) {

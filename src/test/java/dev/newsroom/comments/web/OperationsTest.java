@@ -56,6 +56,26 @@ class OperationsTest {
     }
 
     @Test
+    void articlePagesOnAllowedOriginsMayCallTheApiFromABrowser() {
+        given().header("Origin", "https://news.example.com").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type")
+                .when().options("/api/v1/articles/a-1/comments").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://news.example.com"));
+        given().header("Origin", "https://news.example.com").when().get("/api/v1/captcha").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", equalTo("https://news.example.com"));
+    }
+
+    @Test
+    void otherOriginsAreRefusedWithAProblem() {
+        for (String origin : new String[] { "https://evil.test", "null", "https://news.example.com.evil.test" }) {
+            given().header("Origin", origin).contentType("application/json").body("{}")
+                    .when().post("/api/v1/articles/a-1/comments").then()
+                    .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        }
+    }
+
+    @Test
     void unknownAddressesAndMethodsAreProblems() {
         given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().when().delete("/api/v1/captcha").then().statusCode(405).contentType("application/problem+json");
