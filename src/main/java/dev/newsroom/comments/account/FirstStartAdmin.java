@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -32,15 +31,16 @@ class FirstStartAdmin {
     }
 
     void onStart(@Observes StartupEvent event) {
-        boolean empty = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("select count(a) from Account a", Long.class).getSingleResult() == 0);
-        if (!empty) {
+        if (!noAccountYet()) {
             return;
         }
         String password = config.password().filter(p -> !p.isBlank()).orElseGet(FirstStartAdmin::randomPassword);
         try {
             QuarkusTransaction.requiringNew().run(() -> entityManager.persist(admin(password)));
-        } catch (PersistenceException anotherInstanceWasFaster) {
+        } catch (RuntimeException anotherInstanceWasFaster) {
+            if (noAccountYet()) {
+                throw anotherInstanceWasFaster;
+            }
             Log.info("The first administrator was created by another instance");
             return;
         }
@@ -54,6 +54,11 @@ class FirstStartAdmin {
                 Log.warnf("comments.admin.password is shorter than %d characters", RECOMMENDED_PASSWORD_LENGTH);
             }
         }
+    }
+
+    private boolean noAccountYet() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select count(a) from Account a", Long.class).getSingleResult() == 0);
     }
 
     private Account admin(String password) {

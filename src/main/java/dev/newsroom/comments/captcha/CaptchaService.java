@@ -1,6 +1,7 @@
 package dev.newsroom.comments.captcha;
 
 import dev.newsroom.comments.secret.GeneratedSecrets;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -11,6 +12,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /** Issues challenges and redeems them exactly once. */
@@ -24,7 +28,7 @@ public class CaptchaService {
     private final QuestionGenerator questions;
     private final CaptchaTokens tokens;
     private final EntityManager entityManager;
-    private final MeterRegistry meters;
+    private final Map<CaptchaRejectedException.Reason, Counter> failures = new EnumMap<>(CaptchaRejectedException.Reason.class);
     private final Clock clock;
 
     CaptchaService(CaptchaConfig config, QuestionGenerator questions, GeneratedSecrets secrets,
@@ -32,7 +36,11 @@ public class CaptchaService {
         this.config = config;
         this.questions = questions;
         this.entityManager = entityManager;
-        this.meters = meters;
+        for (CaptchaRejectedException.Reason reason : CaptchaRejectedException.Reason.values()) {
+            failures.put(reason, Counter.builder("captcha.failures")
+                    .description("Submissions refused for their captcha, by reason")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(meters));
+        }
         this.clock = clock;
         this.tokens = new CaptchaTokens(signingSecret(config, secrets));
     }
@@ -92,6 +100,6 @@ public class CaptchaService {
     }
 
     private void countFailure(CaptchaRejectedException.Reason reason) {
-        meters.counter("captcha.failures", "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        failures.get(reason).increment();
     }
 }

@@ -1,11 +1,11 @@
 package dev.newsroom.comments.moderation;
 
 import dev.newsroom.comments.comment.Comment;
+import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.EntityTags;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,12 +21,12 @@ import java.util.Map;
 class ModerationService {
 
     private final CommentRepository comments;
-    private final MeterRegistry meters;
+    private final CommentMetrics metrics;
     private final Clock clock;
 
-    ModerationService(CommentRepository comments, MeterRegistry meters, Clock clock) {
+    ModerationService(CommentRepository comments, CommentMetrics metrics, Clock clock) {
         this.comments = comments;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ class ModerationService {
         }
         if (comment.decide(decision.outcome, moderator, clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
             comments.flush();
-            meters.counter("comments." + decision.outcome.wireName()).increment();
+            metrics.entered(decision.outcome);
         }
         return VersionedView.of(comment);
     }

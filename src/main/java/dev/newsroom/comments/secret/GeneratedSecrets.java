@@ -3,7 +3,6 @@ package dev.newsroom.comments.secret;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -41,8 +40,13 @@ public class GeneratedSecrets {
                 secret.createdAt = clock.instant();
                 entityManager.persist(secret);
             });
-        } catch (PersistenceException raceWithAnotherInstance) {
-            // Another instance stored it first; its value is the one everybody uses.
+        } catch (RuntimeException raceWithAnotherInstance) {
+            // Most likely another instance stored it first, and its value is the one everybody uses.
+            String stored = QuarkusTransaction.requiringNew().call(() -> find(name));
+            if (stored == null) {
+                throw raceWithAnotherInstance;
+            }
+            return stored;
         }
         return QuarkusTransaction.requiringNew().call(() -> find(name));
     }

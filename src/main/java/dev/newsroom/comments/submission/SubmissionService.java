@@ -7,10 +7,9 @@ import dev.newsroom.comments.captcha.CaptchaRejectedException;
 import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.Comment;
+import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
-import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.web.ProblemException;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -30,15 +29,15 @@ public class SubmissionService {
     private final CaptchaService captcha;
     private final IntakePipeline intake;
     private final CommentRepository comments;
-    private final MeterRegistry meters;
+    private final CommentMetrics metrics;
     private final Clock clock;
 
-    SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments, MeterRegistry meters,
+    SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments, CommentMetrics metrics,
             Clock clock) {
         this.captcha = captcha;
         this.intake = intake;
         this.comments = comments;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -55,10 +54,7 @@ public class SubmissionService {
                 submission.website(), submission.body(), verdict.status(), verdict.reasons(), now);
         comments.persist(comment);
         comments.flush();
-        meters.counter("comments.received").increment();
-        if (verdict.status() != CommentStatus.PENDING) {
-            meters.counter("comments." + verdict.status().wireName()).increment();
-        }
+        metrics.received(verdict.status());
         return SubmittedComment.of(comment);
     }
 }

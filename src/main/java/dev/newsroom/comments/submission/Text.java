@@ -46,8 +46,7 @@ final class Text {
         int type = Character.getType(codePoint);
         boolean joiner = codePoint == 0x200C || codePoint == 0x200D; // needed by emoji and some scripts
         return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE || type == Character.UNASSIGNED
-                || (type == Character.FORMAT && !joiner);
+                || type == Character.SURROGATE || (type == Character.FORMAT && !joiner);
     }
 
     /** Characters a multi-line body must not contain: controls other than line feed and tab, lone surrogates. */

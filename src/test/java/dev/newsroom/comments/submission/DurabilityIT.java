@@ -156,8 +156,7 @@ class DurabilityIT {
                 .redirectOutput(workingDirectory.resolve(logName).toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("COMMENTS_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // To check that this test detects loss, run it once against H2's default write delay:
-        // -Ddurability.jdbc-url='jdbc:h2:file:./data/comments;WRITE_DELAY=500'
+        // Another database for the same test: -Ddurability.jdbc-url=jdbc:postgresql://...
         String jdbcUrl = System.getProperty("durability.jdbc-url");
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);

@@ -32,7 +32,12 @@ class OperationsTest {
 
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("comments_received_total"))
-                .body(containsString("captcha_failures_total{reason=\"wrong\"}"));
+                .body(containsString("comments_pending_total"))
+                .body(containsString("comments_approved_total"))
+                .body(containsString("comments_rejected_total"))
+                .body(containsString("comments_spam_total"))
+                .body(containsString("captcha_failures_total{reason=\"wrong\"}"))
+                .body(containsString("captcha_failures_total{reason=\"already_used\"}"));
     }
 
     @Test
