@@ -1,5 +1,6 @@
 package dev.newsroom.comments.comment;
 
+import dev.newsroom.comments.web.Cursor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -142,6 +143,11 @@ public class Comment {
 
     public long version() {
         return version;
+    }
+
+    /** Where this comment stands in the keyset order of every list. */
+    public Cursor position() {
+        return new Cursor(createdAt, id);
     }
 
     @Override

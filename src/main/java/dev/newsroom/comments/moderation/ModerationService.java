@@ -6,11 +6,11 @@ import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.EntityTags;
+import dev.newsroom.comments.web.KeysetPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,11 +32,9 @@ class ModerationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     QueuePage queue(CommentStatus status, String articleId, Cursor after, int limit) {
-        List<Comment> found = comments.findQueue(status, articleId, after, limit);
-        boolean more = found.size() > limit;
-        List<Comment> page = more ? found.subList(0, limit) : found;
-        String nextCursor = more ? new Cursor(page.get(limit - 1).createdAt(), page.get(limit - 1).id()).encode() : null;
-        return new QueuePage(page.stream().map(ModerationView::of).toList(), nextCursor);
+        KeysetPage<Comment> page = KeysetPage.of(comments.findQueue(status, articleId, after, limit), limit,
+                Comment::position);
+        return new QueuePage(page.items().stream().map(ModerationView::of).toList(), page.nextCursor());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

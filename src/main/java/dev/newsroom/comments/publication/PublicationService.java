@@ -4,6 +4,7 @@ import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.PublicComment;
 import dev.newsroom.comments.web.Cursor;
+import dev.newsroom.comments.web.KeysetPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -22,12 +23,10 @@ class PublicationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     PublishedPage approvedComments(String articleId, CommentRepository.Order order, Cursor after, int limit) {
-        List<Comment> found = comments.findApprovedByArticle(articleId, order, after, limit);
-        boolean more = found.size() > limit;
-        List<Comment> page = more ? found.subList(0, limit) : found;
-        String nextCursor = more ? new Cursor(page.get(limit - 1).createdAt(), page.get(limit - 1).id()).encode() : null;
-        return new PublishedPage(articleId, comments.countApprovedByArticle(articleId), nextCursor,
-                page.stream().map(PublicComment::of).toList());
+        KeysetPage<Comment> page = KeysetPage.of(comments.findApprovedByArticle(articleId, order, after, limit), limit,
+                Comment::position);
+        return new PublishedPage(articleId, comments.countApprovedByArticle(articleId), page.nextCursor(),
+                page.items().stream().map(PublicComment::of).toList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -30,7 +30,7 @@ class CaptchaExpiryTest {
         Captchas.Solved captcha = Captchas.fresh();
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
 
-        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.answerText()).post()
+        aComment().answering(captcha, captcha.answerText()).post()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("captchaAnswer"))
                 .body("violations[0].message", containsString("expired"));
@@ -41,7 +41,7 @@ class CaptchaExpiryTest {
         Captchas.Solved captcha = Captchas.fresh();
         clock.advance(Duration.ofMinutes(9).plusSeconds(50));
 
-        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.answerText()).post()
+        aComment().answering(captcha, captcha.answerText()).post()
                 .statusCode(202);
     }
 }

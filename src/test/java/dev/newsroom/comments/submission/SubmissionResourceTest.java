@@ -89,7 +89,7 @@ class SubmissionResourceTest {
     @Test
     void answersInWordsAreAccepted() {
         Captchas.Solved captcha = Captchas.fresh();
-        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", " " + Captchas.inWords(captcha.answer()))
+        aComment().answering(captcha, " " + Captchas.inWords(captcha.answer()))
                 .post().statusCode(202);
     }
 
@@ -109,7 +109,7 @@ class SubmissionResourceTest {
                 .body("violations.field", not(hasItem("email")))
                 .body(not(containsString(email)));
 
-        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.answerText())
+        aComment().answering(captcha, captcha.answerText())
                 .post().statusCode(202);
     }
 
@@ -150,12 +150,12 @@ class SubmissionResourceTest {
     @Test
     void aWrongAnswerSpendsTheCaptcha() {
         Captchas.Solved captcha = Captchas.fresh();
-        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.wrongAnswer()).post()
+        aComment().answering(captcha, captcha.wrongAnswer()).post()
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("captchaAnswer"))
                 .body("violations[0].message", containsString("not the right answer"));
 
-        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.answerText()).post()
+        aComment().answering(captcha, captcha.answerText()).post()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("captchaAnswer"))
                 .body("violations[0].message", containsString("already used"));
@@ -165,11 +165,9 @@ class SubmissionResourceTest {
     void aSolvedCaptchaCannotBeReplayed() {
         Captchas.Solved captcha = Captchas.fresh();
         String article = Comments.freshArticle();
-        aComment().onArticle(article).with("captchaToken", captcha.token())
-                .with("captchaAnswer", captcha.answerText()).post().statusCode(202);
+        aComment().onArticle(article).answering(captcha, captcha.answerText()).post().statusCode(202);
 
-        aComment().onArticle(article).with("captchaToken", captcha.token())
-                .with("captchaAnswer", captcha.answerText()).post()
+        aComment().onArticle(article).answering(captcha, captcha.answerText()).post()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("captchaAnswer"));
     }
@@ -185,7 +183,7 @@ class SubmissionResourceTest {
             List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
             for (int i = 0; i < attempts; i++) {
                 Comments comment = aComment().onArticle(article).saying("attempt " + i)
-                        .with("captchaToken", captcha.token()).with("captchaAnswer", captcha.answerText());
+                        .answering(captcha, captcha.answerText());
                 statuses.add(pool.submit(() -> {
                     start.await();
                     return comment.post().extract().statusCode();

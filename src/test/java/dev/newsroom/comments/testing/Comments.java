@@ -57,6 +57,11 @@ public final class Comments {
         return this;
     }
 
+    /** Uses this captcha, answered with {@code answer}, instead of a freshly solved one. */
+    public Comments answering(Captchas.Solved captcha, String answer) {
+        return with("captchaToken", captcha.token()).with("captchaAnswer", answer);
+    }
+
     public Comments with(String field, Object value) {
         fields.put(field, value);
         return this;

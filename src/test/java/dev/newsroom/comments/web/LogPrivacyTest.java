@@ -76,7 +76,7 @@ class LogPrivacyTest {
         aComment().onArticle(article).withEmail("fourth secret@example.com").post().statusCode(400);
         Captchas.Solved captcha = Captchas.fresh();
         aComment().onArticle(article).withEmail("fifth.secret@example.com")
-                .with("captchaToken", captcha.token()).with("captchaAnswer", captcha.wrongAnswer()).post()
+                .answering(captcha, captcha.wrongAnswer()).post()
                 .statusCode(400);
         given().contentType(ContentType.JSON).body("{\"email\": \"sixth.secret@example.com\", \"name\": 5}")
                 .post("/api/v1/articles/{a}/comments", article).then().statusCode(400);

@@ -27,7 +27,7 @@ class OperationsTest {
     void metricsCountCommentsAndCaptchaFailures() {
         aComment().pending();
         Captchas.Solved captcha = Captchas.fresh();
-        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.wrongAnswer()).post()
+        aComment().answering(captcha, captcha.wrongAnswer()).post()
                 .statusCode(400);
 
         given().when().get("/q/metrics").then().statusCode(200)
