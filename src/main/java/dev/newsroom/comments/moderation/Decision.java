@@ -1,6 +1,7 @@
 package dev.newsroom.comments.moderation;
 
 import dev.newsroom.comments.comment.CommentStatus;
+import java.util.Locale;
 
 /** What a moderator can decide about a comment, and the status each decision leads to. */
 enum Decision {
@@ -12,5 +13,10 @@ enum Decision {
 
     Decision(CommentStatus outcome) {
         this.outcome = outcome;
+    }
+
+    /** The word used in URLs, bulk requests and the audit trail. */
+    String action() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,6 +10,9 @@ import dev.newsroom.comments.web.Problem;
 import dev.newsroom.comments.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,10 +44,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 class ModerationResource {
 
     private final ModerationService moderation;
+    private final BulkModeration bulk;
     private final SecurityIdentity identity;
 
-    ModerationResource(ModerationService moderation, SecurityIdentity identity) {
+    ModerationResource(ModerationService moderation, BulkModeration bulk, SecurityIdentity identity) {
         this.moderation = moderation;
+        this.bulk = bulk;
         this.identity = identity;
     }
 
@@ -105,8 +110,49 @@ class ModerationResource {
     @APIResponse(responseCode = "404", description = "No such comment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Void> delete(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        moderation.delete(id, ifMatch);
+        moderation.delete(id, ifMatch, moderator());
         return RestResponse.noContent();
+    }
+
+    @POST
+    @Path("comments/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One action for up to 500 comments",
+            description = "Each id is handled on its own (a transaction and an audit entry per comment); unknown ids "
+                    + "answer error not-found and do not stop the others. Results come in the order of the ids.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkResult.class)))
+    public BulkResult bulk(@NotNull(message = "is required") @Valid BulkRequest request) {
+        return bulk.apply(request, moderator());
+    }
+
+    @GET
+    @Path("audit")
+    @Operation(summary = "The audit trail, newest first",
+            description = "Every change a moderator made: decisions, deletions (to = null), bulk actions (one entry "
+                    + "per comment), closing and opening articles (commentId = null). Append-only.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditPage.class)))
+    public AuditPage audit(@RestQuery String commentId,
+            @Parameter(description = "1–200, default 50") @RestQuery String limit,
+            @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor) {
+        return moderation.auditTrail(commentId == null || commentId.isEmpty() ? null : commentId,
+                Cursor.decodeOrNull(cursor), PageLimit.parse(limit));
+    }
+
+    @POST
+    @Path("articles/{articleId}/close")
+    @Operation(summary = "Close an article to new comments",
+            description = "New comments on it are refused with 403; published ones stay visible. Idempotent.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleState.class)))
+    public ArticleState close(@ArticleId @RestPath String articleId) {
+        return moderation.setClosed(articleId, true, moderator());
+    }
+
+    @POST
+    @Path("articles/{articleId}/open")
+    @Operation(summary = "Open an article to new comments again", description = "Idempotent.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleState.class)))
+    public ArticleState open(@ArticleId @RestPath String articleId) {
+        return moderation.setClosed(articleId, false, moderator());
     }
 
     @GET
@@ -117,7 +163,11 @@ class ModerationResource {
     }
 
     private RestResponse<ModerationView> decide(String id, Decision decision, String ifMatch) {
-        return withEtag(moderation.decide(id, decision, ifMatch, identity.getPrincipal().getName()));
+        return withEtag(moderation.decide(id, decision, ifMatch, moderator()));
+    }
+
+    private String moderator() {
+        return identity.getPrincipal().getName();
     }
 
     private static RestResponse<ModerationView> withEtag(VersionedView versioned) {

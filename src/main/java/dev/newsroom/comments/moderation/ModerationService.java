@@ -1,5 +1,6 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.ArticleRegistry;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
@@ -10,22 +11,30 @@ import dev.newsroom.comments.web.KeysetPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The moderation queue and decisions. A decision locks the comment's row, so decisions on one
- * comment apply one at a time, and checks {@code If-Match} against the version it locked.
+ * The moderation queue and decisions. A decision locks the comment's row, so concurrent
+ * decisions on one comment apply one after the other; each checks {@code If-Match} against the
+ * version it locked, and each change is appended to the audit trail in the same transaction, so
+ * the trail's from/to chain always matches what happened.
  */
 @ApplicationScoped
 class ModerationService {
 
     private final CommentRepository comments;
+    private final ArticleRegistry articles;
+    private final AuditTrail audit;
     private final CommentMetrics metrics;
     private final Clock clock;
 
-    ModerationService(CommentRepository comments, CommentMetrics metrics, Clock clock) {
+    ModerationService(CommentRepository comments, ArticleRegistry articles, AuditTrail audit, CommentMetrics metrics,
+            Clock clock) {
         this.comments = comments;
+        this.articles = articles;
+        this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -45,24 +54,43 @@ class ModerationService {
     /** Applies a decision; repeating one that is already in force changes nothing and succeeds. */
     @Transactional
     VersionedView decide(String id, Decision decision, String ifMatch, String moderator) {
-        Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
-        if (EntityTags.matchFails(ifMatch, VersionedView.etagOf(comment))) {
-            throw new StaleCommentException();
-        }
-        if (comment.decide(decision.outcome, moderator, clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
+        Comment comment = lockedForChange(id, ifMatch);
+        CommentStatus from = comment.status();
+        Instant now = now();
+        if (comment.decide(decision.outcome, moderator, now)) {
             comments.flush();
             metrics.entered(decision.outcome);
+            audit.append(new AuditEntry(now, moderator, decision.action(), id, comment.articleId(), from.wireName(),
+                    decision.outcome.wireName()));
         }
         return VersionedView.of(comment);
     }
 
     @Transactional
-    void delete(String id, String ifMatch) {
-        Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
-        if (EntityTags.matchFails(ifMatch, VersionedView.etagOf(comment))) {
-            throw new StaleCommentException();
-        }
+    void delete(String id, String ifMatch, String moderator) {
+        Comment comment = lockedForChange(id, ifMatch);
         comments.delete(comment);
+        audit.append(new AuditEntry(now(), moderator, "delete", id, comment.articleId(), comment.status().wireName(),
+                null));
+    }
+
+    /** Opens or closes an article to new comments; repeating it changes nothing. */
+    @Transactional
+    ArticleState setClosed(String articleId, boolean closed, String moderator) {
+        Instant now = now();
+        boolean changed = closed ? articles.close(articleId, moderator, now) : articles.open(articleId);
+        if (changed) {
+            audit.append(new AuditEntry(now, moderator, closed ? "close" : "open", null, articleId,
+                    closed ? "open" : "closed", closed ? "closed" : "open"));
+        }
+        return new ArticleState(articleId, closed);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    AuditPage auditTrail(String commentId, Cursor before, int limit) {
+        KeysetPage<AuditEntry> page = KeysetPage.of(audit.newestFirst(commentId, before, limit), limit,
+                entry -> new Cursor(entry.at(), entry.id().toString()));
+        return new AuditPage(page.items().stream().map(AuditView::of).toList(), page.nextCursor());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -70,5 +98,17 @@ class ModerationService {
         Map<CommentStatus, Long> counts = comments.countByStatus();
         return new ModerationStats(counts.get(CommentStatus.PENDING), counts.get(CommentStatus.APPROVED),
                 counts.get(CommentStatus.REJECTED), counts.get(CommentStatus.SPAM));
+    }
+
+    private Comment lockedForChange(String id, String ifMatch) {
+        Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
+        if (EntityTags.matchFails(ifMatch, VersionedView.etagOf(comment))) {
+            throw new StaleCommentException();
+        }
+        return comment;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -6,6 +6,7 @@ import dev.newsroom.comments.antispam.Verdict;
 import dev.newsroom.comments.captcha.CaptchaRejectedException;
 import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.comment.ArticleRegistry;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
@@ -19,7 +20,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Takes a reader's comment: fields first (so an invalid form never burns its captcha), then the
+ * Takes a reader's comment: fields first (so an invalid form never burns its captcha) and whether
+ * the article is open, then the
  * captcha, then the intake rules, then one durable write. The spent captcha and the comment are
  * committed together; a wrong answer commits the spent captcha alone.
  */
@@ -29,20 +31,26 @@ public class SubmissionService {
     private final CaptchaService captcha;
     private final IntakePipeline intake;
     private final CommentRepository comments;
+    private final ArticleRegistry articles;
     private final CommentMetrics metrics;
     private final Clock clock;
 
-    SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments, CommentMetrics metrics,
+    SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments,
+            ArticleRegistry articles, CommentMetrics metrics,
             Clock clock) {
         this.captcha = captcha;
         this.intake = intake;
         this.comments = comments;
+        this.articles = articles;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     @Transactional(dontRollbackOn = CaptchaRejectedException.WrongAnswer.class)
     public SubmittedComment submit(@ArticleId String articleId, @NotNull @Valid CommentSubmission submission) {
+        if (articles.isClosed(articleId)) {
+            throw new CommentsClosedException();
+        }
         if (submission.parentId() != null && comments.findApprovedInArticle(submission.parentId(), articleId).isEmpty()) {
             throw ProblemException.invalidField("parentId", "must be the id of an approved comment of this article");
         }

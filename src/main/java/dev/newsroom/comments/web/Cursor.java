@@ -20,6 +20,15 @@ public record Cursor(Instant createdAt, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The id as a number, for lists keyed by a sequence; a cursor of another list is refused. */
+    public long numericId() {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     /** Decodes a cursor from a query parameter; {@code null} or blank means "first page". */
     public static Cursor decodeOrNull(String encoded) {
         if (encoded == null || encoded.isBlank()) {

@@ -58,6 +58,12 @@ class ProblemMappers {
         return plain(400, "Malformed request body", detail);
     }
 
+    /** Two requests raced to create the same row (say, two moderators closing one article at once). */
+    @ServerExceptionMapper
+    RestResponse<Problem> concurrentInsert(org.hibernate.exception.ConstraintViolationException e) {
+        return plain(409, "Conflict", "Another request changed the same data at the same time; try again.");
+    }
+
     @ServerExceptionMapper
     RestResponse<Problem> authenticationFailed(AuthenticationFailedException e) {
         return unauthenticated();
@@ -141,7 +147,8 @@ class ProblemMappers {
     static String leafName(ConstraintViolation<?> violation) {
         String leaf = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE
+                    || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (node.getName() != null) {
