@@ -28,7 +28,6 @@ CREATE TABLE api_token (
     name        VARCHAR(100)             NOT NULL,
     username    VARCHAR(64)              NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    last_used_at TIMESTAMP WITH TIME ZONE,
     CONSTRAINT api_token_hash_unique UNIQUE (token_hash),
     CONSTRAINT api_token_account_fk FOREIGN KEY (username) REFERENCES moderator_account (username) ON DELETE CASCADE
 );

@@ -4,9 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import java.util.Optional;
 
-/** {@code comments.admin.*}: the account created on first start, and the cost of password hashes. */
+/** {@code comments.admin.*}: the first administrator, password hashing and login throttling. */
 @ConfigMapping(prefix = "comments.admin")
 interface AccountConfig {
 
@@ -22,4 +23,13 @@ interface AccountConfig {
     @Min(4)
     @Max(16)
     int bcryptCost();
+
+    /** Failed logins of one username within {@link #lockout()} that lock it out (an address gets five times more). */
+    @WithDefault("10")
+    @Min(1)
+    int maxFailedLogins();
+
+    /** How long a lockout lasts, and the window failures are counted in (ISO-8601). */
+    @WithDefault("PT15M")
+    Duration lockout();
 }

@@ -36,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Role.MODERATOR, Role.ADMIN })
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
 @Tag(name = "Moderation")
 @APIResponse(responseCode = "401", description = "No valid credentials (with WWW-Authenticate)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -19,11 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
                 @Tag(name = "Readers", description = "Captcha, comment submission and published comments (no authentication)."),
                 @Tag(name = "Moderation", description = "The moderation queue and decisions (role moderator or admin)."),
+                @Tag(name = "Administration", description = "Accounts (role admin)."),
         })
 @SecurityScheme(securitySchemeName = OpenApiDefinition.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "Moderator username and password (bcrypt-verified on every request).")
+        description = "Moderator username and password, bcrypt-verified on every request (slow by design: for "
+                + "people). 10 failed logins of a username within 15 minutes lock it out for 15 minutes (429).")
+@SecurityScheme(securitySchemeName = OpenApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A personal API token from POST /moderation/tokens: verified in microseconds, for tools.")
 @ApplicationPath("/api/v1")
 public class OpenApiDefinition extends Application {
 
     public static final String BASIC = "basic";
+    public static final String BEARER = "bearer";
 }

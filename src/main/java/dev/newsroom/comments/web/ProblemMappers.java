@@ -64,9 +64,10 @@ class ProblemMappers {
         return plain(409, "Conflict", "Another request changed the same data at the same time; try again.");
     }
 
+    /** A failed login; a feature may refuse one with a problem of its own (say, 429 while locked out). */
     @ServerExceptionMapper
     RestResponse<Problem> authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated();
+        return e.getCause() instanceof ProblemException problem ? domain(problem) : unauthenticated();
     }
 
     @ServerExceptionMapper
