@@ -1,5 +1,7 @@
 package dev.newsroom.comments.submission;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.web.AllowedOrigins;
 import dev.newsroom.comments.web.Problem;
@@ -7,8 +9,8 @@ import dev.newsroom.comments.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/articles/{articleId}/comments")
 @Tag(name = "Readers")
@@ -26,27 +27,28 @@ class SubmissionResource {
 
     private final SubmissionService submissions;
     private final AllowedOrigins allowedOrigins;
+    private final ObjectMapper json;
 
-    SubmissionResource(SubmissionService submissions, AllowedOrigins allowedOrigins) {
+    SubmissionResource(SubmissionService submissions, AllowedOrigins allowedOrigins, ObjectMapper json) {
         this.submissions = submissions;
         this.allowedOrigins = allowedOrigins;
+        this.json = json;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a comment (JSON)", description = SUBMISSION_RULES)
+    @Operation(summary = "Post a comment (JSON, or an HTML form)", description = SUBMISSION_RULES)
     @APIResponse(responseCode = "202", description = "Held for moderation (also the answer for spam)",
-            content = @Content(schema = @Schema(implementation = SubmittedComment.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "201", description = "Published at once (when a policy allows it)",
-            content = @Content(schema = @Schema(implementation = SubmittedComment.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, captcha or JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Neither JSON nor a form",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<SubmittedComment> submitJson(@ArticleId @RestPath String articleId,
+    public Response submitJson(@ArticleId @RestPath String articleId,
             CommentSubmission submission) {
         if (submission == null) {
             throw ProblemException.badRequest("The request body must be a JSON object with the comment's fields.");
@@ -56,16 +58,15 @@ class SubmissionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a comment (HTML form)", description = SUBMISSION_RULES
+    @Operation(summary = "Post a comment (JSON, or an HTML form)", description = SUBMISSION_RULES
             + " A form with a `redirect` on an allowed origin (COMMENTS_ALLOWED_ORIGINS) is answered "
             + "303 See Other to it; a redirect anywhere else is refused with 400 before anything is stored.")
     @APIResponse(responseCode = "303", description = "Accepted; the browser goes back to `redirect`")
     @APIResponse(responseCode = "202", description = "Held for moderation (no redirect given)",
-            content = @Content(schema = @Schema(implementation = SubmittedComment.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, captcha or redirect",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<SubmittedComment> submitForm(@ArticleId @RestPath String articleId,
+    public Response submitForm(@ArticleId @RestPath String articleId,
             @RestForm String name, @RestForm String email, @RestForm String body,
             @RestForm String captchaToken, @RestForm String captchaAnswer, @RestForm String parentId,
             @RestForm String website, @RestForm String homepage,
@@ -76,12 +77,23 @@ class SubmissionResource {
         }
         SubmittedComment comment = submissions.submit(articleId, new CommentSubmission(name, email, body,
                 captchaToken, captchaAnswer, parentId, website, homepage));
-        return target != null ? RestResponse.seeOther(URI.create(target)) : accepted(comment);
+        return target != null ? Response.seeOther(URI.create(target)).build() : accepted(comment);
     }
 
-    private static RestResponse<SubmittedComment> accepted(SubmittedComment comment) {
-        return comment.published() ? RestResponse.status(RestResponse.Status.CREATED, comment)
-                : RestResponse.status(RestResponse.Status.ACCEPTED, comment);
+    /**
+     * The answer is JSON whatever the {@code Accept} header says. Content negotiation would only
+     * happen after the comment is stored, and a 406 then would claim a failure that did not happen;
+     * serialising here keeps the framework from negotiating at all.
+     */
+    private Response accepted(SubmittedComment comment) {
+        try {
+            return Response.status(comment.published() ? Response.Status.CREATED : Response.Status.ACCEPTED)
+                    .entity(json.writeValueAsBytes(comment))
+                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A submitted comment could not be serialised", e);
+        }
     }
 
     private static final String SUBMISSION_RULES = "Fields: name (1–100 characters, one line), email (never "

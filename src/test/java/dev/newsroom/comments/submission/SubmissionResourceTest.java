@@ -51,6 +51,14 @@ class SubmissionResourceTest {
     }
 
     @Test
+    void theAnswerIsJsonWhateverTheClientAccepts() {
+        String id = given().accept("text/html").contentType(ContentType.JSON).body(aComment().solvedBody())
+                .when().post(PATH, Comments.freshArticle())
+                .then().statusCode(202).contentType(ContentType.JSON).extract().path("id");
+        assertEquals("pending", Moderator.statusOf(id));
+    }
+
+    @Test
     void aPlainHtmlFormIsAccepted() {
         Captchas.Solved captcha = Captchas.fresh();
         postForm(Comments.freshArticle(), Map.of("name", "Form Reader", "email", "form@example.com",
