@@ -32,6 +32,9 @@ class FirstStartAdmin {
 
     void onStart(@Observes StartupEvent event) {
         if (!noAccountYet()) {
+            if (config.password().filter(p -> !p.isBlank()).isPresent()) {
+                Log.info("comments.admin.password applies on the first start only; the existing accounts are kept");
+            }
             return;
         }
         String password = config.password().filter(p -> !p.isBlank()).orElseGet(FirstStartAdmin::randomPassword);

@@ -23,6 +23,7 @@ import java.util.OptionalInt;
 public class CaptchaService {
 
     private static final int MIN_SECRET_LENGTH = 32;
+    private static final java.time.Duration MAX_TTL = java.time.Duration.ofDays(1);
 
     private final CaptchaConfig config;
     private final QuestionGenerator questions;
@@ -42,6 +43,9 @@ public class CaptchaService {
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(meters));
         }
         this.clock = clock;
+        if (config.ttl().isNegative() || config.ttl().isZero() || config.ttl().compareTo(MAX_TTL) > 0) {
+            throw new IllegalStateException("comments.captcha.ttl must be more than zero and at most " + MAX_TTL);
+        }
         this.tokens = new CaptchaTokens(signingSecret(config, secrets));
     }
 
@@ -79,6 +83,9 @@ public class CaptchaService {
                 .orElseThrow(() -> rejected(CaptchaRejectedException.Reason.INVALID));
         if (!CaptchaTokens.isLive(ticket, clock.instant())) {
             throw rejected(CaptchaRejectedException.Reason.EXPIRED);
+        }
+        if (entityManager.find(SpentCaptcha.class, ticket.challengeId()) != null) {
+            throw rejected(CaptchaRejectedException.Reason.ALREADY_USED); // the common replay, without a failed insert
         }
         try {
             entityManager.persist(SpentCaptcha.of(ticket));

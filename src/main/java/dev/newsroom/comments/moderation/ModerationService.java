@@ -51,18 +51,24 @@ class ModerationService {
         return comments.findByIdOptional(id).map(VersionedView::of).orElseThrow(CommentNotFoundException::new);
     }
 
-    /** Applies a decision; repeating one that is already in force changes nothing and succeeds. */
+    /**
+     * Applies a decision. Repeating one that is already in force changes nothing and succeeds,
+     * even with the {@code If-Match} of the version it replaced (a client retrying after a lost answer).
+     */
     @Transactional
     VersionedView decide(String id, Decision decision, String ifMatch, String moderator) {
-        Comment comment = lockedForChange(id, ifMatch);
+        Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
+        if (comment.status() == decision.outcome) {
+            return VersionedView.of(comment);
+        }
+        requireMatch(comment, ifMatch);
         CommentStatus from = comment.status();
         Instant now = now();
-        if (comment.decide(decision.outcome, moderator, now)) {
-            comments.flush();
-            metrics.entered(decision.outcome);
-            audit.append(new AuditEntry(now, moderator, decision.action(), id, comment.articleId(), from.wireName(),
-                    decision.outcome.wireName()));
-        }
+        comment.decide(decision.outcome, moderator, now);
+        comments.flush();
+        metrics.entered(decision.outcome);
+        audit.append(new AuditEntry(now, moderator, decision.action(), id, comment.articleId(), from.wireName(),
+                decision.outcome.wireName()));
         return VersionedView.of(comment);
     }
 
@@ -102,10 +108,14 @@ class ModerationService {
 
     private Comment lockedForChange(String id, String ifMatch) {
         Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
+        requireMatch(comment, ifMatch);
+        return comment;
+    }
+
+    private static void requireMatch(Comment comment, String ifMatch) {
         if (EntityTags.matchFails(ifMatch, VersionedView.etagOf(comment))) {
             throw new StaleCommentException();
         }
-        return comment;
     }
 
     private Instant now() {

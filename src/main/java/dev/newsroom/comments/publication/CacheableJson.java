@@ -34,6 +34,8 @@ class CacheableJson {
         Response.ResponseBuilder response = EntityTags.noneMatchHits(ifNoneMatch, etag)
                 ? Response.notModified()
                 : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
-        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        // Vary: Origin, because the CORS headers of the answer depend on the asking page's origin.
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, "Origin").build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsroom.comments.submission;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,7 +26,8 @@ public record CommentSubmission(
         @Schema(description = "The token of GET /captcha")
         @NotBlank(message = "is required") String captchaToken,
 
-        @Schema(description = "The answer, in digits or English words", examples = "5")
+        @Schema(description = "The answer, in digits or English words (a JSON number is accepted too)", examples = "5")
+        @JsonDeserialize(using = AnswerText.class)
         @NotBlank(message = "is required") String captchaAnswer,
 
         @Schema(description = "Optional: id of an approved comment of the same article (a reply)")

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * clients the usual problem+json (a chunked body without a length still gets the server's own
  * empty 413 when it overflows);</li>
  * <li>a browser request from an origin that is not an article page's (403). Quarkus's CORS
- * filter would refuse it as well, with an empty body; preflights and allowed origins go on to it.</li>
+ * filter would refuse it as well, with an empty body; preflights and allowed origins go on to it;</li>
+ * <li>addresses with {@code ;} (400), and bodies without a Content-Type (415).</li>
  * </ul>
  */
 @Singleton
@@ -38,7 +39,39 @@ class HttpLayerProblems {
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::rejectForeignOrigin);
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::rejectSemicolons);
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::rejectBodyWithoutType);
     }
+
+    /**
+     * No address of the API contains {@code ;}, but the HTTP layer would silently cut a path segment
+     * (a matrix parameter) or a query value there, turning {@code a;b} into the article {@code a}.
+     */
+    private void rejectSemicolons(RoutingContext context) {
+        String path = context.request().path();
+        String query = context.request().query();
+        if (path.indexOf(';') >= 0 || (query != null && query.indexOf(';') >= 0)) {
+            write(context, new Problem(ProblemTypes.forStatus(400), "Invalid address", 400,
+                    "The address contains ';', which no address of this API does.", null));
+            return;
+        }
+        context.next();
+    }
+
+    /** A body must say what it is: without a Content-Type it would be read as an empty form. */
+    private void rejectBodyWithoutType(RoutingContext context) {
+        var request = context.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean hasBody = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.trim().equals("0"));
+        if (hasBody && request.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+            write(context, new Problem(ProblemTypes.forStatus(415), "Unsupported Media Type", 415,
+                    "Send application/json or application/x-www-form-urlencoded as UTF-8.", null));
+            return;
+        }
+        context.next();
+    }
+
 
     private void rejectForeignOrigin(RoutingContext context) {
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);

@@ -52,10 +52,13 @@ class ProblemMappers {
             StreamConstraintsException.class, JsonProcessingException.class })
     RestResponse<Problem> malformedJson(Exception e) {
         // Jackson's own message quotes the offending input, which may be an email: never forward it.
-        String detail = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                ? "The JSON field '" + fieldOf(mismatch) + "' has the wrong type."
-                : "The request body is not a valid JSON document.";
-        return plain(400, "Malformed request body", detail);
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = fieldOf(mismatch);
+            return problem(new Problem(ProblemTypes.forStatus(400), "Malformed request body", 400,
+                    "The JSON field '" + field + "' has the wrong type.",
+                    List.of(new Problem.Violation(field, "has the wrong type")))).build();
+        }
+        return plain(400, "Malformed request body", "The request body is not a JSON object of the expected shape.");
     }
 
     /** Two requests raced to create the same row (say, two moderators closing one article at once). */
@@ -87,8 +90,9 @@ class ProblemMappers {
         if (status >= 500) {
             return serverError(e);
         }
-        RestResponse.ResponseBuilder<Problem> response = problem(new Problem(ProblemTypes.forStatus(status),
-                original.getStatusInfo().getReasonPhrase(), status, detailFor(status), null));
+        String title = status == 400 ? "Malformed request body" : original.getStatusInfo().getReasonPhrase();
+        RestResponse.ResponseBuilder<Problem> response = problem(new Problem(ProblemTypes.forStatus(status), title,
+                status, detailFor(status), null));
         copyHeader(original, response, HttpHeaders.ALLOW);
         copyHeader(original, response, HttpHeaders.WWW_AUTHENTICATE);
         return response.build();
@@ -96,7 +100,20 @@ class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     RestResponse<Problem> unexpected(Throwable e) {
+        if (e instanceof IllegalArgumentException && isUrlDecodingFailure(e)) {
+            return plain(400, "Malformed request body", "The form body is not valid URL encoding.");
+        }
         return serverError(e);
+    }
+
+    /** A form body with a broken %-escape fails inside the framework's decoder: the client's fault, not ours. */
+    private static boolean isUrlDecodingFailure(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().endsWith(".URLUtils")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RestResponse<Problem> serverError(Throwable e) {
@@ -135,7 +152,7 @@ class ProblemMappers {
 
     private static String detailFor(int status) {
         return switch (status) {
-            case 400 -> "The request could not be read: check that the body is valid JSON without duplicate keys.";
+            case 400 -> "The request body could not be read as JSON: check its syntax, duplicate keys and nesting.";
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept that method.";
             case 406 -> "This address answers application/json only.";

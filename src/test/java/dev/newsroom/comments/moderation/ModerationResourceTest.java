@@ -160,6 +160,17 @@ class ModerationResourceTest {
     }
 
     @Test
+    void aRetriedDecisionWithItsOriginalIfMatchIsHarmless() {
+        String id = aComment().pending();
+        String before = asAdmin().when().get(ONE, id).then().extract().header("ETag");
+        String after = asAdmin().header("If-Match", before).when().post(ONE + "/approve", id).then()
+                .statusCode(200).extract().header("ETag");
+
+        asAdmin().header("If-Match", before).when().post(ONE + "/approve", id).then()
+                .statusCode(200).header("ETag", equalTo(after)).body("status", equalTo("approved"));
+    }
+
+    @Test
     void decisionsOnUnknownCommentsAre404() {
         asAdmin().when().post(ONE + "/approve", "no-such-comment").then().statusCode(404).contentType(PROBLEM);
         asAdmin().when().delete(ONE, "no-such-comment").then().statusCode(404).contentType(PROBLEM);

@@ -269,10 +269,39 @@ class SubmissionResourceTest {
     }
 
     @Test
+    void aNumericAnswerIsAcceptedToo() {
+        Captchas.Solved captcha = Captchas.fresh();
+        aComment().with("captchaToken", captcha.token()).with("captchaAnswer", captcha.answer()).post()
+                .statusCode(202);
+    }
+
+    @Test
+    void addressesWithSemicolonsAreRefused() {
+        given().contentType(ContentType.JSON).body(aComment().solvedBody())
+                .when().post("/api/v1/articles/a;b/comments").then().statusCode(400).contentType(PROBLEM);
+        given().when().get("/api/v1/comment-counts?articleId=a;b").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsUnsupported() {
+        given().body("{\"name\":\"a\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post(PATH, Comments.freshArticle())
+                .then().statusCode(415).contentType(PROBLEM);
+    }
+
+    @Test
+    void aFormWithBrokenEscapesIsABadRequest() {
+        given().contentType("application/x-www-form-urlencoded").body("name=a%zz&email=%")
+                .when().post(PATH, Comments.freshArticle())
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void fieldsOfTheWrongTypeAreNamed() {
         given().contentType(ContentType.JSON).body("{\"name\": 123, \"email\": \"a@example.com\"}")
                 .when().post(PATH, Comments.freshArticle())
-                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("'name'"));
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("'name'"))
+                .body("violations[0].field", equalTo("name"));
         given().contentType(ContentType.JSON).body("{\"email\": [\"secret@example.com\"]}")
                 .when().post(PATH, Comments.freshArticle())
                 .then().statusCode(400).contentType(PROBLEM).body(not(containsString("secret@example.com")));
