@@ -1,5 +1,6 @@
 package dev.newsroom.comments.account;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.Roles;
 import io.quarkus.security.jpa.UserDefinition;
@@ -34,6 +35,16 @@ public class Account {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** A new account whose password is stored as a bcrypt hash of the given cost, never as itself. */
+    static Account withPassword(String username, String password, String role, int bcryptCost, Instant createdAt) {
+        Account account = new Account();
+        account.username = username;
+        account.passwordHash = BcryptUtil.bcryptHash(password, bcryptCost);
+        account.role = role;
+        account.createdAt = createdAt;
+        return account;
+    }
 
     @Override
     public String toString() {

@@ -1,6 +1,5 @@
 package dev.newsroom.comments.account;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -32,11 +31,8 @@ class AccountService {
         if (entityManager.find(Account.class, request.username()) != null) {
             throw new AccountProblems.UsernameTaken();
         }
-        Account account = new Account();
-        account.username = request.username();
-        account.passwordHash = BcryptUtil.bcryptHash(request.password(), config.bcryptCost());
-        account.role = request.role();
-        account.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Account account = Account.withPassword(request.username(), request.password(), request.role(),
+                config.bcryptCost(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         entityManager.persist(account);
         entityManager.flush();
         return AccountView.of(account);

@@ -1,6 +1,5 @@
 package dev.newsroom.comments.account;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -39,7 +38,9 @@ class FirstStartAdmin {
         }
         String password = config.password().filter(p -> !p.isBlank()).orElseGet(FirstStartAdmin::randomPassword);
         try {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.persist(admin(password)));
+            Account admin = Account.withPassword(config.username(), password, Role.ADMIN, config.bcryptCost(),
+                    clock.instant());
+            QuarkusTransaction.requiringNew().run(() -> entityManager.persist(admin));
         } catch (RuntimeException anotherInstanceWasFaster) {
             if (noAccountYet()) {
                 throw anotherInstanceWasFaster;
@@ -64,14 +65,6 @@ class FirstStartAdmin {
                 .createQuery("select count(a) from Account a", Long.class).getSingleResult() == 0);
     }
 
-    private Account admin(String password) {
-        Account account = new Account();
-        account.username = config.username();
-        account.passwordHash = BcryptUtil.bcryptHash(password, config.bcryptCost());
-        account.role = Role.ADMIN;
-        account.createdAt = clock.instant();
-        return account;
-    }
 
     private static String randomPassword() {
         byte[] bytes = new byte[18]; // 144 bits, 24 characters
