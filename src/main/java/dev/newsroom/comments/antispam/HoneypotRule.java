@@ -1,8 +1,6 @@
 package dev.newsroom.comments.antispam;
 
-import dev.newsroom.comments.comment.CommentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 
 /** The form's hidden {@code homepage} field is invisible to people; anything typed into it came from a bot. */
@@ -14,6 +12,6 @@ class HoneypotRule implements IntakeRule {
     @Override
     public Optional<Verdict> judge(Candidate candidate) {
         boolean filled = candidate.honeypot() != null && !candidate.honeypot().isBlank();
-        return filled ? Optional.of(new Verdict(CommentStatus.SPAM, List.of(REASON))) : Optional.empty();
+        return filled ? Optional.of(Verdict.spam(REASON)) : Optional.empty();
     }
 }

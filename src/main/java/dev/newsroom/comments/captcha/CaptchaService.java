@@ -72,23 +72,27 @@ public class CaptchaService {
      * Redeems a token within the caller's transaction: the token is recorded as spent whatever
      * the answer, so each challenge gets exactly one guess on every instance. Throws
      * {@link CaptchaRejectedException} (its {@link CaptchaRejectedException.WrongAnswer} subtype
-     * when the spent record must be kept).
-     *
-     * @return when the challenge was issued (for the too-fast rule)
+     * when the spent record must be kept). A token spent by exactly the same request (same
+     * {@code requestHash}) that created a comment is not refused: the answer names that comment,
+     * so a client retrying after a lost answer gets the original one back.
      */
     // dontRollbackOn here too: a joined transaction is marked rollback-only by every interceptor it passes.
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = CaptchaRejectedException.WrongAnswer.class)
-    public Instant redeem(String token, String answer) {
+    public Redemption redeem(String token, String answer, String requestHash) {
         CaptchaTokens.Ticket ticket = tokens.open(token)
                 .orElseThrow(() -> rejected(CaptchaRejectedException.Reason.INVALID));
         if (!CaptchaTokens.isLive(ticket, clock.instant())) {
             throw rejected(CaptchaRejectedException.Reason.EXPIRED);
         }
-        if (entityManager.find(SpentCaptcha.class, ticket.challengeId()) != null) {
+        SpentCaptcha earlier = entityManager.find(SpentCaptcha.class, ticket.challengeId());
+        if (earlier != null) {
+            if (earlier.commentId != null && requestHash.equals(earlier.requestHash)) {
+                return new Redemption(ticket.challengeId(), ticket.issuedAt(), earlier.commentId);
+            }
             throw rejected(CaptchaRejectedException.Reason.ALREADY_USED); // the common replay, without a failed insert
         }
         try {
-            entityManager.persist(SpentCaptcha.of(ticket));
+            entityManager.persist(SpentCaptcha.of(ticket, requestHash));
             entityManager.flush();
         } catch (PersistenceException duplicateKey) {
             throw rejected(CaptchaRejectedException.Reason.ALREADY_USED);
@@ -98,7 +102,20 @@ public class CaptchaService {
             countFailure(CaptchaRejectedException.Reason.WRONG);
             throw new CaptchaRejectedException.WrongAnswer();
         }
-        return ticket.issuedAt();
+        return new Redemption(ticket.challengeId(), ticket.issuedAt(), null);
+    }
+
+    /** Records which comment a redeemed challenge created (in the same transaction as the comment). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordComment(Redemption redemption, String commentId) {
+        entityManager.find(SpentCaptcha.class, redemption.challengeId()).commentId = commentId;
+    }
+
+    /**
+     * A redeemed challenge: when it was issued (for the too-fast rule), and, for an identical
+     * retry, the comment the first request created.
+     */
+    public record Redemption(String challengeId, Instant issuedAt, String earlierCommentId) {
     }
 
     private CaptchaRejectedException rejected(CaptchaRejectedException.Reason reason) {

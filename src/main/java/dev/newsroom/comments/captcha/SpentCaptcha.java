@@ -21,10 +21,19 @@ class SpentCaptcha {
     @Column(name = "expires_at", nullable = false)
     Instant expiresAt;
 
-    static SpentCaptcha of(CaptchaTokens.Ticket ticket) {
+    /** A keyed hash of the submission that spent it, to recognise an identical retry. */
+    @Column(name = "request_hash")
+    String requestHash;
+
+    /** The comment it created, if the answer was right. */
+    @Column(name = "comment_id")
+    String commentId;
+
+    static SpentCaptcha of(CaptchaTokens.Ticket ticket, String requestHash) {
         SpentCaptcha spent = new SpentCaptcha();
         spent.challengeId = ticket.challengeId();
         spent.expiresAt = ticket.expiresAt();
+        spent.requestHash = requestHash;
         return spent;
     }
 }

@@ -56,6 +56,18 @@ public class Comment {
     @Column(name = "decided_by")
     private String decidedBy;
 
+    /** {@link BlindIndex#email}: recognises the author without storing anything readable. */
+    @Column(name = "email_index", updatable = false)
+    private String emailIndex;
+
+    /** {@link BlindIndex#client}: recognises the client address for flood control. */
+    @Column(name = "client_index", updatable = false)
+    private String clientIndex;
+
+    /** {@link BlindIndex#bodyFingerprint}: recognises the same text posted again. */
+    @Column(name = "body_fingerprint", updatable = false)
+    private String bodyFingerprint;
+
     /** Bumped on every change; the moderation ETag is derived from it. */
     @Version
     private long version;
@@ -66,7 +78,8 @@ public class Comment {
 
     /** A new comment as submitted; {@code status} and {@code reasons} come from the intake rules. */
     public static Comment submitted(String articleId, String parentId, String authorName, String email,
-            String website, String body, CommentStatus status, List<String> reasons, Instant now) {
+            String website, String body, CommentStatus status, List<String> reasons, Instant now,
+            String emailIndex, String clientIndex) {
         Comment comment = new Comment();
         comment.id = UUID.randomUUID().toString();
         comment.articleId = articleId;
@@ -79,6 +92,9 @@ public class Comment {
         comment.reasons = new ArrayList<>(reasons);
         comment.createdAt = now;
         comment.updatedAt = now;
+        comment.emailIndex = emailIndex;
+        comment.clientIndex = clientIndex;
+        comment.bodyFingerprint = BlindIndex.bodyFingerprint(body);
         return comment;
     }
 

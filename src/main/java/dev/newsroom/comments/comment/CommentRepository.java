@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -81,6 +82,30 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, String>
     public Optional<Comment> findApprovedInArticle(String id, String articleId) {
         return find("id = ?1 and articleId = ?2 and status = ?3", id, articleId, CommentStatus.APPROVED)
                 .firstResultOptional();
+    }
+
+    /** When the latest comment from this author or this client was received after {@code since}. */
+    public Optional<Instant> latestFrom(String emailIndex, String clientIndex, Instant since) {
+        return Optional.ofNullable(getEntityManager().createQuery("select max(c.createdAt) from Comment c"
+                + " where (c.emailIndex = :email or c.clientIndex = :client) and c.createdAt > :since", Instant.class)
+                .setParameter("email", emailIndex).setParameter("client", clientIndex).setParameter("since", since)
+                .getSingleResult());
+    }
+
+    /** Whether this author posted this text (as fingerprinted) on this article after {@code since}. */
+    public boolean hasSameText(String articleId, String emailIndex, String bodyFingerprint, Instant since) {
+        return count("articleId = ?1 and emailIndex = ?2 and bodyFingerprint = ?3 and createdAt > ?4", articleId,
+                emailIndex, bodyFingerprint, since) > 0;
+    }
+
+    /** How many of this author's comments are approved, and how many were judged spam. */
+    public AuthorRecord authorRecord(String emailIndex) {
+        long approved = count("emailIndex = ?1 and status = ?2", emailIndex, CommentStatus.APPROVED);
+        long spam = count("emailIndex = ?1 and status = ?2", emailIndex, CommentStatus.SPAM);
+        return new AuthorRecord(approved, spam);
+    }
+
+    public record AuthorRecord(long approved, long spam) {
     }
 
     /** Loads a comment for a decision, holding its row lock so decisions on it apply one at a time. */

@@ -9,6 +9,8 @@ import dev.newsroom.comments.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -48,12 +50,12 @@ class SubmissionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Neither JSON nor a form",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submitJson(@ArticleId @RestPath String articleId,
-            CommentSubmission submission) {
+    public Response submitJson(@ArticleId @RestPath String articleId, CommentSubmission submission,
+            @Context HttpServerRequest request) {
         if (submission == null) {
             throw ProblemException.badRequest("The request body must be a JSON object with the comment's fields.");
         }
-        return accepted(submissions.submit(articleId, submission));
+        return accepted(submissions.submit(articleId, submission, clientOf(request)));
     }
 
     @POST
@@ -70,14 +72,20 @@ class SubmissionResource {
             @RestForm String name, @RestForm String email, @RestForm String body,
             @RestForm String captchaToken, @RestForm String captchaAnswer, @RestForm String parentId,
             @RestForm String website, @RestForm String homepage,
-            @Parameter(description = "Absolute URL on an allowed origin to return to") @RestForm String redirect) {
+            @Parameter(description = "Absolute URL on an allowed origin to return to") @RestForm String redirect,
+            @Context HttpServerRequest request) {
         String target = Text.stripToNull(redirect);
         if (target != null && !allowedOrigins.allowsRedirectTo(target)) {
             throw ProblemException.invalidField("redirect", "must be an absolute URL on an allowed origin");
         }
         SubmittedComment comment = submissions.submit(articleId, new CommentSubmission(name, email, body,
-                captchaToken, captchaAnswer, parentId, website, homepage));
+                captchaToken, captchaAnswer, parentId, website, homepage), clientOf(request));
         return target != null ? Response.seeOther(URI.create(target)).build() : accepted(comment);
+    }
+
+    /** The socket address, or the one a trusted proxy forwards (quarkus.http.proxy.*). */
+    private static String clientOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     /**
@@ -101,5 +109,10 @@ class SubmissionResource {
             + "optional parentId (an approved comment of the same article), optional website (http/https, at most "
             + "200), honeypot homepage (must stay empty). Fields are checked before the captcha is consumed; "
             + "unknown fields are ignored. 202 when the comment waits for moderation; a comment judged to be spam "
-            + "is answered exactly the same way. Nothing is stored on any error.";
+            + "is answered exactly the same way; 201 when the policy publishes it at once. Intake rules: 429 "
+            + "(Retry-After) past 5 posts a minute per client or within 15 s of the author's or client's previous "
+            + "comment; 409 for the same text by the same email on the same article within 24 h; held for 2+ links, "
+            + "held words or a post under 3 s after the captcha; spam for blocked words or a filled honeypot. An "
+            + "identical retry with the same captcha token gets the original answer back. Nothing is stored on any "
+            + "error.";
 }

@@ -7,6 +7,7 @@ import dev.newsroom.comments.captcha.CaptchaRejectedException;
 import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.ArticleRegistry;
+import dev.newsroom.comments.comment.BlindIndex;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
@@ -33,34 +34,53 @@ public class SubmissionService {
     private final CommentRepository comments;
     private final ArticleRegistry articles;
     private final CommentMetrics metrics;
+    private final BlindIndex index;
     private final Clock clock;
 
     SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments,
-            ArticleRegistry articles, CommentMetrics metrics,
-            Clock clock) {
+            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, Clock clock) {
         this.captcha = captcha;
         this.intake = intake;
         this.comments = comments;
         this.articles = articles;
         this.metrics = metrics;
+        this.index = index;
         this.clock = clock;
     }
 
+    /**
+     * @param clientAddress the client's address (socket, or forwarded by a trusted proxy); only
+     *                      its keyed fingerprint is stored
+     */
     @Transactional(dontRollbackOn = CaptchaRejectedException.WrongAnswer.class)
-    public SubmittedComment submit(@ArticleId String articleId, @NotNull @Valid CommentSubmission submission) {
+    public SubmittedComment submit(@ArticleId String articleId, @NotNull @Valid CommentSubmission submission,
+            String clientAddress) {
         if (articles.isClosed(articleId)) {
             throw new CommentsClosedException();
         }
         if (submission.parentId() != null && comments.findApprovedInArticle(submission.parentId(), articleId).isEmpty()) {
             throw ProblemException.invalidField("parentId", "must be the id of an approved comment of this article");
         }
-        Instant captchaIssuedAt = captcha.redeem(submission.captchaToken(), submission.captchaAnswer());
+        String requestHash = index.request(articleId, submission.name(), submission.email(), submission.body(),
+                submission.website(), submission.parentId(), submission.homepage(), submission.captchaToken(),
+                submission.captchaAnswer());
+        CaptchaService.Redemption redemption = captcha.redeem(submission.captchaToken(), submission.captchaAnswer(),
+                requestHash);
+        if (redemption.earlierCommentId() != null) {
+            return comments.findByIdOptional(redemption.earlierCommentId()).map(SubmittedComment::of)
+                    .orElseThrow(() -> new IllegalStateException("A redeemed captcha names a missing comment"));
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String emailIndex = index.email(submission.email());
+        String clientIndex = index.client(clientAddress);
         Verdict verdict = intake.judge(new Candidate(articleId, submission.name(), submission.email(),
-                submission.website(), submission.body(), submission.homepage(), captchaIssuedAt, now));
+                submission.website(), submission.body(), submission.homepage(), redemption.issuedAt(), now,
+                emailIndex, clientIndex));
         Comment comment = Comment.submitted(articleId, submission.parentId(), submission.name(), submission.email(),
-                submission.website(), submission.body(), verdict.status(), verdict.reasons(), now);
+                submission.website(), submission.body(), verdict.status(), verdict.reasons(), now, emailIndex,
+                clientIndex);
         comments.persist(comment);
+        captcha.recordComment(redemption, comment.id());
         comments.flush();
         metrics.received(verdict.status());
         return SubmittedComment.of(comment);

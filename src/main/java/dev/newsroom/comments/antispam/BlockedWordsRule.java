@@ -1,0 +1,20 @@
+package dev.newsroom.comments.antispam;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** A word of {@code comments.antispam.blocked-words} in the name, email, website or body files the comment as spam. */
+@ApplicationScoped
+class BlockedWordsRule implements IntakeRule {
+
+    private final WordList words;
+
+    BlockedWordsRule(AntispamConfig config) {
+        this.words = new WordList(config.blockedWords());
+    }
+
+    @Override
+    public Optional<Verdict> judge(Candidate c) {
+        return words.firstIn(c.name(), c.email(), c.website(), c.body()).map(word -> Verdict.spam("blocked-word:" + word));
+    }
+}

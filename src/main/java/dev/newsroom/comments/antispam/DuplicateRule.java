@@ -1,0 +1,27 @@
+package dev.newsroom.comments.antispam;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The same author posting the same text (case, spacing and Unicode form aside) on the same article: 409. */
+@ApplicationScoped
+class DuplicateRule implements IntakeRule {
+
+    private final AuthorHistory history;
+    private final Duration window;
+
+    DuplicateRule(AuthorHistory history, AntispamConfig config) {
+        this.history = history;
+        this.window = config.duplicateWindow();
+    }
+
+    @Override
+    public Optional<Verdict> judge(Candidate candidate) {
+        if (history.hasSameText(candidate.articleId(), candidate.emailIndex(), candidate.body(),
+                candidate.receivedAt().minus(window))) {
+            throw new AntispamProblems.DuplicateComment();
+        }
+        return Optional.empty();
+    }
+}

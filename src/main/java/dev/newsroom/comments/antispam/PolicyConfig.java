@@ -1,0 +1,30 @@
+package dev.newsroom.comments.antispam;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+
+/** {@code comments.moderation.*}: which comments may skip the moderation queue. */
+@ConfigMapping(prefix = "comments.moderation")
+public interface PolicyConfig {
+
+    enum Policy {
+        /** Every comment waits for a moderator. */
+        HOLD_ALL,
+        /**
+         * A returning author (same email, at least {@link #trustAfter()} approved comments, none marked
+         * spam) is published at once unless another rule holds the comment. Emails are not verified:
+         * anyone who knows a regular's address can post as them, so use it only where that is acceptable.
+         */
+        TRUST_RETURNING
+    }
+
+    /** {@code hold-all} or {@code trust-returning}. */
+    @WithDefault("hold-all")
+    Policy policy();
+
+    /** Approved comments that make an author trusted under {@code trust-returning}. */
+    @WithDefault("2")
+    @Min(1)
+    int trustAfter();
+}
