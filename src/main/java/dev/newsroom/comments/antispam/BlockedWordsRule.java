@@ -1,6 +1,8 @@
 package dev.newsroom.comments.antispam;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /** A word of {@code comments.antispam.blocked-words} in the name, email, website or body files the comment as spam. */
@@ -9,8 +11,13 @@ class BlockedWordsRule implements IntakeRule {
 
     private final WordList words;
 
+    @Inject
     BlockedWordsRule(AntispamConfig config) {
-        this.words = new WordList(config.blockedWords());
+        this(config.blockedWords().orElse(List.of()));
+    }
+
+    BlockedWordsRule(List<String> words) {
+        this.words = new WordList(words);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.newsroom.comments.antispam;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,9 +12,14 @@ class DuplicateRule implements IntakeRule {
     private final AuthorHistory history;
     private final Duration window;
 
+    @Inject
     DuplicateRule(AuthorHistory history, AntispamConfig config) {
+        this(history, config.duplicateWindow());
+    }
+
+    DuplicateRule(AuthorHistory history, Duration window) {
         this.history = history;
-        this.window = config.duplicateWindow();
+        this.window = window;
     }
 
     @Override

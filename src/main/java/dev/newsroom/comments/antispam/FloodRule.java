@@ -1,6 +1,7 @@
 package dev.newsroom.comments.antispam;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,9 +13,14 @@ class FloodRule implements IntakeRule {
     private final AuthorHistory history;
     private final Duration interval;
 
+    @Inject
     FloodRule(AuthorHistory history, AntispamConfig config) {
+        this(history, config.floodInterval());
+    }
+
+    FloodRule(AuthorHistory history, Duration interval) {
         this.history = history;
-        this.interval = config.floodInterval();
+        this.interval = interval;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.newsroom.comments.antispam;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /** A word of {@code comments.antispam.held-words} in the name, email, website or body holds the comment. */
@@ -9,8 +11,13 @@ class HeldWordsRule implements IntakeRule {
 
     private final WordList words;
 
+    @Inject
     HeldWordsRule(AntispamConfig config) {
-        this.words = new WordList(config.heldWords());
+        this(config.heldWords().orElse(List.of()));
+    }
+
+    HeldWordsRule(List<String> words) {
+        this.words = new WordList(words);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.newsroom.comments.antispam;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,13 @@ class LinkCountRule implements IntakeRule {
 
     private final int maxLinks;
 
+    @Inject
     LinkCountRule(AntispamConfig config) {
-        this.maxLinks = config.maxLinks();
+        this(config.maxLinks());
+    }
+
+    LinkCountRule(int maxLinks) {
+        this.maxLinks = maxLinks;
     }
 
     @Override

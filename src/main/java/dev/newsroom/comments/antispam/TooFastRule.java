@@ -1,6 +1,7 @@
 package dev.newsroom.comments.antispam;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,8 +13,13 @@ class TooFastRule implements IntakeRule {
 
     private final Duration minimum;
 
+    @Inject
     TooFastRule(AntispamConfig config) {
-        this.minimum = config.minSubmitTime();
+        this(config.minSubmitTime());
+    }
+
+    TooFastRule(Duration minimum) {
+        this.minimum = minimum;
     }
 
     @Override

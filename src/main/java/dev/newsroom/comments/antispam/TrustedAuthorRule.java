@@ -1,6 +1,7 @@
 package dev.newsroom.comments.antispam;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -13,20 +14,27 @@ class TrustedAuthorRule implements IntakeRule {
     static final String REASON = "trusted-author";
 
     private final AuthorHistory history;
-    private final PolicyConfig policy;
+    private final PolicyConfig.Policy policy;
+    private final int trustAfter;
 
-    TrustedAuthorRule(AuthorHistory history, PolicyConfig policy) {
+    @Inject
+    TrustedAuthorRule(AuthorHistory history, PolicyConfig config) {
+        this(history, config.policy(), config.trustAfter());
+    }
+
+    TrustedAuthorRule(AuthorHistory history, PolicyConfig.Policy policy, int trustAfter) {
         this.history = history;
         this.policy = policy;
+        this.trustAfter = trustAfter;
     }
 
     @Override
     public Optional<Verdict> judge(Candidate candidate) {
-        if (policy.policy() != PolicyConfig.Policy.TRUST_RETURNING) {
+        if (policy != PolicyConfig.Policy.TRUST_RETURNING) {
             return Optional.empty();
         }
         var record = history.record(candidate.emailIndex());
-        boolean trusted = record.approved() >= policy.trustAfter() && record.spam() == 0;
+        boolean trusted = record.approved() >= trustAfter && record.spam() == 0;
         return trusted ? Optional.of(Verdict.publish(REASON)) : Optional.empty();
     }
 }

@@ -1,44 +1,56 @@
 package dev.newsroom.comments.antispam;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * A list of words matched as whole words after normalisation: NFKC (so full-width {@code ＶＩＡＧＲＡ}
- * is {@code viagra}), case folding, and invisible characters removed (so {@code V\u200Biagra} is too).
- * {@code press} does not match {@code WordPress}: words are runs of letters and digits.
+ * A list of words (or phrases such as {@code free-money}) matched as whole words after
+ * normalisation: NFKC (so full-width {@code ＶＩＡＧＲＡ} is {@code viagra}), case folding, and
+ * invisible characters removed (so {@code V\u200Biagra} is too). {@code press} does not match
+ * {@code WordPress}: words are runs of letters and digits, and a phrase must appear word for word.
  */
 final class WordList {
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200F\\u2060-\\u2064\\uFEFF]");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
 
-    private final Set<String> words;
-
-    WordList(Optional<List<String>> configured) {
-        this.words = configured.orElse(List.of()).stream().map(WordList::normalize).map(String::strip)
-                .filter(word -> !word.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+    private record Entry(String name, List<String> words) {
     }
 
-    /** The first listed word that appears in any of the texts. */
+    private final List<Entry> entries;
+
+    WordList(List<String> configured) {
+        this.entries = configured.stream()
+                .map(entry -> new Entry(normalize(entry).strip(), words(entry)))
+                .filter(entry -> !entry.words().isEmpty())
+                .toList();
+    }
+
+    /** The first listed entry (normalised) that appears in any of the texts. */
     Optional<String> firstIn(String... texts) {
-        if (words.isEmpty()) {
+        if (entries.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> present = new LinkedHashSet<>();
+        List<List<String>> textWords = new ArrayList<>();
         for (String text : texts) {
             if (text != null) {
-                present.addAll(Arrays.asList(NOT_WORD.split(normalize(text))));
+                textWords.add(words(text));
             }
         }
-        return words.stream().filter(present::contains).findFirst();
+        return entries.stream()
+                .filter(entry -> textWords.stream().anyMatch(words -> Collections.indexOfSubList(words, entry.words()) >= 0))
+                .map(Entry::name)
+                .findFirst();
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(NOT_WORD.split(normalize(text))).filter(word -> !word.isEmpty()).toList();
     }
 
     static String normalize(String text) {
