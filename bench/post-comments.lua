@@ -14,6 +14,13 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- Each thread draws its own authors: identical sequences would post duplicates (409).
+local author = 0
+function init(args)
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16))
+  author = math.random(1, 1000000000)
+end
+
 local function operand(text)
   return tonumber(text) or words[text]
 end
@@ -40,8 +47,8 @@ function response(status, headers, body)
     local token = body:match('"token":"([^"]+)"')
     local question = body:match('"question":"([^"]+)"')
     counter = counter + 1
-    pending = string.format('{"name":"Bench Reader","email":"reader%d.%d@bench.example","body":"Comment %d from a bench reader.","captchaToken":"%s","captchaAnswer":"%d"}',
-      math.random(1, 1000000000), counter, counter, token, solve(question))
+    pending = string.format('{"name":"Bench Reader","email":"reader%d.%d@bench.example","body":"Comment %d of reader %d.","captchaToken":"%s","captchaAnswer":"%d"}',
+      author, counter, counter, author, token, solve(question))
   elseif status == 201 or status == 202 then
     accepted = accepted + 1
   end
