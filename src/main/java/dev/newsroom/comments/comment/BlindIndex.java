@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed fingerprints that let the service recognise "the same author" or "the same client"
- * without storing anything readable: HMAC-SHA256 under a secret key kept with the data, so a copy
- * of the database alone cannot confirm a guessed email or address (an unkeyed hash could).
+ * without storing anything readable: HMAC-SHA256 under {@code comments.privacy.index-key} (or a key
+ * generated and kept with the data), so the database alone cannot confirm a guessed email or
+ * address, as an unkeyed hash could.
  * Never published, never logged.
  */
 @Startup
@@ -24,8 +25,13 @@ public class BlindIndex {
 
     private final SecretKeySpec key;
 
-    BlindIndex(GeneratedSecrets secrets) {
-        this.key = new SecretKeySpec(secrets.obtain("blind-index").getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    BlindIndex(PrivacyConfig config, GeneratedSecrets secrets) {
+        byte[] keyBytes = config.indexKey().map(encoded -> java.util.Base64.getDecoder().decode(encoded.strip()))
+                .orElseGet(() -> secrets.obtain("blind-index").getBytes(StandardCharsets.UTF_8));
+        if (keyBytes.length < 32) {
+            throw new IllegalStateException("comments.privacy.index-key must decode to at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
     }
 
     /** The same for {@code Ana@Example.com } and {@code ana@example.com}. */

@@ -32,8 +32,9 @@ public class Comment {
     @Column(name = "author_name", nullable = false)
     private String authorName;
 
-    @Column(nullable = false)
-    private String email;
+    /** The email, sealed by {@link EmailVault}; null once erased. */
+    @Column(name = "email_sealed")
+    private String sealedEmail;
 
     private String website;
 
@@ -57,11 +58,11 @@ public class Comment {
     private String decidedBy;
 
     /** {@link BlindIndex#email}: recognises the author without storing anything readable. */
-    @Column(name = "email_index", updatable = false)
+    @Column(name = "email_index")
     private String emailIndex;
 
     /** {@link BlindIndex#client}: recognises the client address for flood control. */
-    @Column(name = "client_index", updatable = false)
+    @Column(name = "client_index")
     private String clientIndex;
 
     /** {@link BlindIndex#bodyFingerprint}: recognises the same text posted again. */
@@ -79,13 +80,13 @@ public class Comment {
     /** A new comment as submitted; {@code status} and {@code reasons} come from the intake rules. */
     public static Comment submitted(String articleId, String parentId, String authorName, String email,
             String website, String body, CommentStatus status, List<String> reasons, Instant now,
-            String emailIndex, String clientIndex) {
+            String emailIndex, String clientIndex, EmailVault vault) {
         Comment comment = new Comment();
         comment.id = UUID.randomUUID().toString();
         comment.articleId = articleId;
         comment.parentId = parentId;
         comment.authorName = authorName;
-        comment.email = email;
+        comment.sealedEmail = vault.seal(email, comment.id);
         comment.website = website;
         comment.body = body;
         comment.status = status;
@@ -125,8 +126,25 @@ public class Comment {
         return authorName;
     }
 
-    public String email() {
-        return email;
+    public String sealedEmail() {
+        return sealedEmail;
+    }
+
+    /**
+     * Answers an erasure request: the email, its index, the client fingerprint, the name and the
+     * website go; a comment still waiting for moderation is rejected rather than published later.
+     */
+    public void erasePersonalData(String moderator, Instant now) {
+        sealedEmail = null;
+        emailIndex = null;
+        clientIndex = null;
+        authorName = "Anonymous";
+        website = null;
+        if (status == CommentStatus.PENDING) {
+            status = CommentStatus.REJECTED;
+            decidedBy = moderator;
+        }
+        updatedAt = now;
     }
 
     public String website() {

@@ -108,6 +108,21 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, String>
     public record AuthorRecord(long approved, long spam) {
     }
 
+    /** Every comment stored with the email of this blind index, oldest first. */
+    public List<Comment> findByEmailIndex(String emailIndex) {
+        return list("emailIndex = ?1 order by createdAt, id", emailIndex);
+    }
+
+    /** Retention: spam and rejected comments last changed before {@code cutoff} go; pending ones never do. */
+    public long deleteRejectedAndSpamBefore(Instant cutoff) {
+        return delete("status in ?1 and updatedAt < ?2", List.of(CommentStatus.REJECTED, CommentStatus.SPAM), cutoff);
+    }
+
+    /** Retention: client-address fingerprints older than {@code cutoff} are forgotten. */
+    public int forgetClientsBefore(Instant cutoff) {
+        return update("clientIndex = null where clientIndex is not null and createdAt < ?1", cutoff);
+    }
+
     /** Loads a comment for a decision, holding its row lock so decisions on it apply one at a time. */
     public Optional<Comment> findForUpdate(String id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

@@ -1,5 +1,7 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.ModerationView;
+
 import dev.newsroom.comments.account.Role;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.CommentStatus;

@@ -1,10 +1,13 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.ModerationView;
+
 import dev.newsroom.comments.comment.ArticleRegistry;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentStatus;
+import dev.newsroom.comments.comment.EmailVault;
 import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.EntityTags;
 import dev.newsroom.comments.web.KeysetPage;
@@ -28,14 +31,16 @@ class ModerationService {
     private final ArticleRegistry articles;
     private final AuditTrail audit;
     private final CommentMetrics metrics;
+    private final EmailVault vault;
     private final Clock clock;
 
     ModerationService(CommentRepository comments, ArticleRegistry articles, AuditTrail audit, CommentMetrics metrics,
-            Clock clock) {
+            EmailVault vault, Clock clock) {
         this.comments = comments;
         this.articles = articles;
         this.audit = audit;
         this.metrics = metrics;
+        this.vault = vault;
         this.clock = clock;
     }
 
@@ -43,12 +48,12 @@ class ModerationService {
     QueuePage queue(CommentStatus status, String articleId, Cursor after, int limit) {
         KeysetPage<Comment> page = KeysetPage.of(comments.findQueue(status, articleId, after, limit), limit,
                 Comment::position);
-        return new QueuePage(page.items().stream().map(ModerationView::of).toList(), page.nextCursor());
+        return new QueuePage(page.items().stream().map(comment -> ModerationView.of(comment, vault)).toList(), page.nextCursor());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     VersionedView find(String id) {
-        return comments.findByIdOptional(id).map(VersionedView::of).orElseThrow(CommentNotFoundException::new);
+        return comments.findByIdOptional(id).map(comment -> VersionedView.of(comment, vault)).orElseThrow(CommentNotFoundException::new);
     }
 
     /**
@@ -59,7 +64,7 @@ class ModerationService {
     VersionedView decide(String id, Decision decision, String ifMatch, String moderator) {
         Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
         if (comment.status() == decision.outcome) {
-            return VersionedView.of(comment);
+            return VersionedView.of(comment, vault);
         }
         requireMatch(comment, ifMatch);
         CommentStatus from = comment.status();
@@ -69,7 +74,7 @@ class ModerationService {
         metrics.entered(decision.outcome);
         audit.append(new AuditEntry(now, moderator, decision.action(), id, comment.articleId(), from.wireName(),
                 decision.outcome.wireName()));
-        return VersionedView.of(comment);
+        return VersionedView.of(comment, vault);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.ModerationView;
+
 import java.util.List;
 
 /** One page of the moderation queue, oldest first. */

@@ -8,6 +8,7 @@ import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.ArticleRegistry;
 import dev.newsroom.comments.comment.BlindIndex;
+import dev.newsroom.comments.comment.EmailVault;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
@@ -35,16 +36,18 @@ public class SubmissionService {
     private final ArticleRegistry articles;
     private final CommentMetrics metrics;
     private final BlindIndex index;
+    private final EmailVault vault;
     private final Clock clock;
 
     SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments,
-            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, Clock clock) {
+            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, EmailVault vault, Clock clock) {
         this.captcha = captcha;
         this.intake = intake;
         this.comments = comments;
         this.articles = articles;
         this.metrics = metrics;
         this.index = index;
+        this.vault = vault;
         this.clock = clock;
     }
 
@@ -78,7 +81,7 @@ public class SubmissionService {
                 emailIndex, clientIndex));
         Comment comment = Comment.submitted(articleId, submission.parentId(), submission.name(), submission.email(),
                 submission.website(), submission.body(), verdict.status(), verdict.reasons(), now, emailIndex,
-                clientIndex);
+                clientIndex, vault);
         comments.persist(comment);
         captcha.recordComment(redemption, comment.id());
         comments.flush();

@@ -1,0 +1,71 @@
+package dev.newsroom.comments.privacy;
+
+import dev.newsroom.comments.comment.BlindIndex;
+import dev.newsroom.comments.comment.Comment;
+import dev.newsroom.comments.comment.CommentRepository;
+import dev.newsroom.comments.comment.EmailVault;
+import dev.newsroom.comments.comment.ModerationView;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The rights of commenters (GDPR art. 15 and 17): every comment stored with an email, found
+ * through the blind index, and its erasure. An erasure leaves nothing stored that leads back to
+ * the email: the sealed email, its index, the client fingerprint, the name and website go, and so
+ * do the request hashes of the captchas those comments spent. The audit trail records the erasure
+ * per comment, without the email.
+ */
+@ApplicationScoped
+class PrivacyService {
+
+    private final CommentRepository comments;
+    private final BlindIndex index;
+    private final EmailVault vault;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    PrivacyService(CommentRepository comments, BlindIndex index, EmailVault vault, EntityManager entityManager,
+            Clock clock) {
+        this.comments = comments;
+        this.index = index;
+        this.vault = vault;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<ModerationView> export(String email) {
+        return comments.findByEmailIndex(index.email(email)).stream()
+                .map(comment -> ModerationView.of(comment, vault)).toList();
+    }
+
+    @Transactional
+    int erase(String email, boolean deleteComments, String administrator) {
+        List<Comment> found = comments.findByEmailIndex(index.email(email));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        for (Comment comment : found) {
+            String from = comment.status().wireName();
+            entityManager.createQuery("update SpentCaptcha set requestHash = null where commentId = :id")
+                    .setParameter("id", comment.id()).executeUpdate();
+            if (deleteComments) {
+                comments.delete(comment);
+            } else {
+                comment.erasePersonalData(administrator, now);
+            }
+            entityManager.createNativeQuery("insert into audit_entry (at, moderator, action, comment_id, article_id,"
+                    + " from_state, to_state) values (?1, ?2, 'erase', ?3, ?4, ?5, ?6)")
+                    .setParameter(1, now).setParameter(2, administrator).setParameter(3, comment.id())
+                    .setParameter(4, comment.articleId()).setParameter(5, from)
+                    .setParameter(6, deleteComments ? null : comment.status().wireName())
+                    .executeUpdate();
+        }
+        Log.infof("Erased the personal data of %d comments", found.size());
+        return found.size();
+    }
+}
