@@ -67,7 +67,7 @@ class LogPrivacyTest {
     }
 
     @Test
-    void noEmailOrPasswordIsEverLogged() {
+    void noEmailPasswordTokenOrAddressIsEverLogged() {
         String article = Comments.freshArticle();
         Comments accepted = aComment().onArticle(article).withEmail("first.secret@example.com");
         String id = accepted.pending();
@@ -89,12 +89,22 @@ class LogPrivacyTest {
         asAdmin().post("/api/v1/moderation/comments/{id}/approve", id).then().statusCode(200);
         given().auth().preemptive().basic("admin", "a-wrong-password-guess").get("/api/v1/moderation/stats")
                 .then().statusCode(401);
+        String token = asAdmin().contentType(ContentType.JSON).body(java.util.Map.of("name", "log-check"))
+                .post("/api/v1/moderation/tokens").then().statusCode(201).extract().path("token");
+        given().header("Authorization", "Bearer " + token).get("/api/v1/moderation/stats").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token + "x").get("/api/v1/moderation/stats").then().statusCode(401);
+        asAdmin().contentType(ContentType.JSON).body(java.util.Map.of("email", "first.secret@example.com"))
+                .post("/api/v1/admin/privacy/export").then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(java.util.Map.of("email", "first.secret@example.com"))
+                .post("/api/v1/admin/privacy/erase").then().statusCode(200);
 
         Logger.getLogger("dev.newsroom.comments").info("capture-sentinel");
         assertTrue(lines.stream().anyMatch(line -> line.contains("capture-sentinel")), "the capture sees the log");
         for (String line : lines) {
             assertFalse(line.contains("secret@example.com") || line.contains("secret@example"), line);
             assertFalse(line.contains("test-admin-password") || line.contains("a-wrong-password-guess"), line);
+            assertFalse(line.contains(token.substring(4, 24)), "no API token: " + line);
+            assertFalse(line.contains("127.0.0.1") || line.contains("0:0:0:0:0:0:0:1"), "no client address: " + line);
         }
         assertTrue(lines.stream().noneMatch(line -> line.contains("@example.com")), String.join("\n", lines));
     }
