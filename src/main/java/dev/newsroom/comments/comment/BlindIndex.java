@@ -1,6 +1,7 @@
 package dev.newsroom.comments.comment;
 
 import dev.newsroom.comments.secret.GeneratedSecrets;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,10 @@ public class BlindIndex {
     private final SecretKeySpec key;
 
     BlindIndex(PrivacyConfig config, GeneratedSecrets secrets) {
+        if (config.indexKey().isEmpty()) {
+            Log.warn("No comments.privacy.index-key configured: the email blind index uses a key generated and "
+                    + "stored with the data; production should supply its own key");
+        }
         byte[] keyBytes = config.indexKey().map(encoded -> java.util.Base64.getDecoder().decode(encoded.strip()))
                 .orElseGet(() -> secrets.obtain("blind-index").getBytes(StandardCharsets.UTF_8));
         if (keyBytes.length < 32) {
