@@ -1,5 +1,6 @@
 package dev.newsroom.comments.account;
 
+import dev.newsroom.comments.web.ClientAddress;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,7 +46,7 @@ class ModeratorAuthentication implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         String scheme = authorization.length() > 7 ? authorization.substring(0, 7).toLowerCase(Locale.ROOT) : "";
-        String address = context.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(context.request());
         if (scheme.equals(BEARER)) {
             return identities.authenticate(new ApiTokenAuthenticationRequest(authorization.substring(7).trim()))
                     .onFailure().invoke(() -> throttle.recordFailure(null, address));

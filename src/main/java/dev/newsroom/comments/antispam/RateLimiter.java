@@ -1,5 +1,6 @@
 package dev.newsroom.comments.antispam;
 
+import dev.newsroom.comments.web.ClientAddress;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.http.HttpMethod;
@@ -50,8 +51,7 @@ class RateLimiter {
         if (buckets.size() >= MAX_TRACKED_CLIENTS) {
             buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= perMinute);
         }
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        Bucket bucket = buckets.computeIfAbsent(client, key -> Bucket.builder()
+        Bucket bucket = buckets.computeIfAbsent(ClientAddress.of(request), key -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

@@ -1,5 +1,7 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.AuditEntry;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 

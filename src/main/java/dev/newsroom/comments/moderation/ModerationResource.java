@@ -4,6 +4,7 @@ import dev.newsroom.comments.comment.ModerationView;
 
 import dev.newsroom.comments.account.Role;
 import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.comment.ArticleIds;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.OpenApiDefinition;
@@ -189,10 +190,7 @@ class ModerationResource {
         if (articleId == null || articleId.isEmpty()) {
             return null;
         }
-        if (!articleId.matches(ArticleId.PATTERN)) {
-            throw ProblemException.invalidField("articleId", "must be 1 to 128 characters of A-Z a-z 0-9 . _ - :");
-        }
-        return articleId;
+        return ArticleIds.requireValid(articleId);
     }
 
     private static final String DECISION = "Repeating a decision already in force is harmless (200, nothing "

@@ -1,5 +1,9 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.AuditTrail;
+
+import dev.newsroom.comments.comment.AuditEntry;
+
 import dev.newsroom.comments.comment.ModerationView;
 
 import dev.newsroom.comments.comment.ArticleRegistry;

@@ -1,5 +1,7 @@
 package dev.newsroom.comments.privacy;
 
+import dev.newsroom.comments.comment.AuditEntry;
+import dev.newsroom.comments.comment.AuditTrail;
 import dev.newsroom.comments.comment.BlindIndex;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentRepository;
@@ -28,14 +30,16 @@ class PrivacyService {
     private final BlindIndex index;
     private final EmailVault vault;
     private final EntityManager entityManager;
+    private final AuditTrail audit;
     private final Clock clock;
 
     PrivacyService(CommentRepository comments, BlindIndex index, EmailVault vault, EntityManager entityManager,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.comments = comments;
         this.index = index;
         this.vault = vault;
         this.entityManager = entityManager;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -58,12 +62,8 @@ class PrivacyService {
             } else {
                 comment.erasePersonalData(administrator, now);
             }
-            entityManager.createNativeQuery("insert into audit_entry (at, moderator, action, comment_id, article_id,"
-                    + " from_state, to_state) values (?1, ?2, 'erase', ?3, ?4, ?5, ?6)")
-                    .setParameter(1, now).setParameter(2, administrator).setParameter(3, comment.id())
-                    .setParameter(4, comment.articleId()).setParameter(5, from)
-                    .setParameter(6, deleteComments ? null : comment.status().wireName())
-                    .executeUpdate();
+            audit.append(new AuditEntry(now, administrator, "erase", comment.id(), comment.articleId(), from,
+                    deleteComments ? null : comment.status().wireName()));
         }
         Log.infof("Erased the personal data of %d comments", found.size());
         return found.size();

@@ -1,6 +1,6 @@
 package dev.newsroom.comments.publication;
 
-import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.comment.ArticleIds;
 import dev.newsroom.comments.web.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +22,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 class CommentCountsResource {
 
     static final int MAX_ARTICLES = 100;
-    private static final Pattern ARTICLE_ID = Pattern.compile(ArticleId.PATTERN);
 
     private final PublicationService publication;
     private final CacheableJson cacheable;
@@ -44,9 +42,7 @@ class CommentCountsResource {
         if (articleIds == null || articleIds.isEmpty() || articleIds.size() > MAX_ARTICLES) {
             throw ProblemException.invalidField("articleId", "give 1 to " + MAX_ARTICLES + " article ids");
         }
-        if (!articleIds.stream().allMatch(id -> ARTICLE_ID.matcher(id).matches())) {
-            throw ProblemException.invalidField("articleId", "must be 1 to 128 characters of A-Z a-z 0-9 . _ - :");
-        }
+        articleIds.forEach(ArticleIds::requireValid);
         return cacheable.answer(publication.approvedCounts(articleIds.stream().distinct().toList()), ifNoneMatch);
     }
 }

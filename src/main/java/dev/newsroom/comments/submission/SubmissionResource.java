@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.web.AllowedOrigins;
+import dev.newsroom.comments.web.ClientAddress;
 import dev.newsroom.comments.web.Problem;
 import dev.newsroom.comments.web.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +56,7 @@ class SubmissionResource {
         if (submission == null) {
             throw ProblemException.badRequest("The request body must be a JSON object with the comment's fields.");
         }
-        return accepted(submissions.submit(articleId, submission, clientOf(request)));
+        return accepted(submissions.submit(articleId, submission, ClientAddress.of(request)));
     }
 
     @POST
@@ -79,13 +80,8 @@ class SubmissionResource {
             throw ProblemException.invalidField("redirect", "must be an absolute URL on an allowed origin");
         }
         SubmittedComment comment = submissions.submit(articleId, new CommentSubmission(name, email, body,
-                captchaToken, captchaAnswer, parentId, website, homepage), clientOf(request));
+                captchaToken, captchaAnswer, parentId, website, homepage), ClientAddress.of(request));
         return target != null ? Response.seeOther(URI.create(target)).build() : accepted(comment);
-    }
-
-    /** The socket address, or the one a trusted proxy forwards (quarkus.http.proxy.*). */
-    private static String clientOf(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     /**

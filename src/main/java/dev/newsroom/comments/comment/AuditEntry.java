@@ -1,4 +1,4 @@
-package dev.newsroom.comments.moderation;
+package dev.newsroom.comments.comment;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,12 +9,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One line of the audit trail: who changed what, when, from which state to which. Rows are only
- * ever inserted; the class has no way to change one after it is persisted.
+ * One line of the audit trail: who changed what, when, from which state to which (moderation
+ * decisions, article closing, privacy erasures). Rows are only ever inserted; the class has no way
+ * to change one after it is persisted.
  */
 @Entity
 @Table(name = "audit_entry")
-class AuditEntry {
+public class AuditEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,7 +46,7 @@ class AuditEntry {
         // for JPA
     }
 
-    AuditEntry(Instant at, String moderator, String action, String commentId, String articleId, String from,
+    public AuditEntry(Instant at, String moderator, String action, String commentId, String articleId, String from,
             String to) {
         this.at = at;
         this.moderator = moderator;
@@ -56,35 +57,35 @@ class AuditEntry {
         this.to = to;
     }
 
-    Long id() {
+    public Long id() {
         return id;
     }
 
-    Instant at() {
+    public Instant at() {
         return at;
     }
 
-    String moderator() {
+    public String moderator() {
         return moderator;
     }
 
-    String action() {
+    public String action() {
         return action;
     }
 
-    String commentId() {
+    public String commentId() {
         return commentId;
     }
 
-    String articleId() {
+    public String articleId() {
         return articleId;
     }
 
-    String from() {
+    public String from() {
         return from;
     }
 
-    String to() {
+    public String to() {
         return to;
     }
 }

@@ -1,4 +1,4 @@
-package dev.newsroom.comments.moderation;
+package dev.newsroom.comments.comment;
 
 import dev.newsroom.comments.web.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -8,14 +8,14 @@ import java.util.List;
 
 /** Appends to and reads the audit trail, newest first (by insertion order). */
 @ApplicationScoped
-class AuditTrail implements PanacheRepositoryBase<AuditEntry, Long> {
+public class AuditTrail implements PanacheRepositoryBase<AuditEntry, Long> {
 
-    void append(AuditEntry entry) {
+    public void append(AuditEntry entry) {
         persist(entry);
     }
 
     /** One more entry than asked for, so the caller knows whether a next page exists. */
-    List<AuditEntry> newestFirst(String commentId, Cursor before, int limit) {
+    public List<AuditEntry> newestFirst(String commentId, Cursor before, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (commentId != null) {
