@@ -99,15 +99,11 @@ public class Comment {
         return comment;
     }
 
-    /** Applies a moderator's decision; answers false (and changes nothing) if it is already in force. */
-    public boolean decide(CommentStatus to, String moderator, Instant now) {
-        if (status == to) {
-            return false;
-        }
+    /** Applies a moderator's decision (the caller has checked it is not already in force). */
+    public void decide(CommentStatus to, String moderator, Instant now) {
         status = to;
         decidedBy = moderator;
         updatedAt = now;
-        return true;
     }
 
     public String id() {

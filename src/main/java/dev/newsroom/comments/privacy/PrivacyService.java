@@ -53,10 +53,12 @@ class PrivacyService {
     int erase(String email, boolean deleteComments, String administrator) {
         List<Comment> found = comments.findByEmailIndex(index.email(email));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (!found.isEmpty()) {
+            entityManager.createQuery("update SpentCaptcha set requestHash = null where commentId in :ids")
+                    .setParameter("ids", found.stream().map(Comment::id).toList()).executeUpdate();
+        }
         for (Comment comment : found) {
             String from = comment.status().wireName();
-            entityManager.createQuery("update SpentCaptcha set requestHash = null where commentId = :id")
-                    .setParameter("id", comment.id()).executeUpdate();
             if (deleteComments) {
                 comments.delete(comment);
             } else {
