@@ -1,10 +1,6 @@
 package dev.newsroom.comments.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,24 +8,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A moderator or administrator who signs in with HTTP Basic. Quarkus Security JPA reads this
- * entity to authenticate: the password is stored only as a bcrypt hash in Modular Crypt Format
+ * A moderator or administrator who signs in with HTTP Basic ({@link AccountIdentityProvider}) or
+ * with an API token. The password is stored only as a bcrypt hash in Modular Crypt Format
  * ({@code $2a$…}), and {@code role} is the single role the account holds.
  */
 @Entity
 @Table(name = "moderator_account")
-@UserDefinition
 public class Account {
 
     @Id
-    @Username
     public String username;
 
-    @Password
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false)
     public String role;
 

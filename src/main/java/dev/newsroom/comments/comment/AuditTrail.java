@@ -1,31 +1,44 @@
 package dev.newsroom.comments.comment;
 
 import dev.newsroom.comments.web.Cursor;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 
 /** Appends to and reads the audit trail, newest first (by insertion order). */
 @ApplicationScoped
-public class AuditTrail implements PanacheRepositoryBase<AuditEntry, Long> {
+public class AuditTrail {
+
+    private final EntityManager entityManager;
+
+    AuditTrail(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     public void append(AuditEntry entry) {
-        persist(entry);
+        entityManager.persist(entry);
     }
 
     /** One more entry than asked for, so the caller knows whether a next page exists. */
     public List<AuditEntry> newestFirst(String commentId, Cursor before, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
+        if (commentId != null && !Comment.isWellFormedId(commentId)) {
+            return List.of();
+        }
+        StringBuilder query = new StringBuilder("from AuditEntry a where 1 = 1");
         if (commentId != null) {
-            query.append(" and commentId = :commentId");
-            parameters.and("commentId", commentId);
+            query.append(" and a.commentId = :commentId");
         }
         if (before != null) {
-            query.append(" and id < :beforeId");
-            parameters.and("beforeId", before.numericId());
+            query.append(" and a.id < :beforeId");
         }
-        return find(query + " order by id desc", parameters).page(0, limit + 1).list();
+        TypedQuery<AuditEntry> typed = entityManager.createQuery(query + " order by a.id desc", AuditEntry.class);
+        if (commentId != null) {
+            typed.setParameter("commentId", commentId);
+        }
+        if (before != null) {
+            typed.setParameter("beforeId", before.numericId());
+        }
+        return typed.setMaxResults(limit + 1).getResultList();
     }
 }

@@ -1,23 +1,49 @@
 package dev.newsroom.comments.comment;
 
 import dev.newsroom.comments.web.Cursor;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Queries over comments. Lists use keyset pagination on ({@code created_at}, {@code id}), served by
  * the indexes of V1__create_schema.sql, so a page costs the same on the first and the last page.
+ * Plain JPA rather than Panache: the entities belong to two persistence units (H2 and PostgreSQL,
+ * one active at runtime), which Panache does not support.
  */
 @ApplicationScoped
-public class CommentRepository implements PanacheRepositoryBase<Comment, String> {
+public class CommentRepository {
+
+    private final EntityManager entityManager;
+
+    CommentRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Optional<Comment> findByIdOptional(String id) {
+        return Comment.isWellFormedId(id) ? Optional.ofNullable(entityManager.find(Comment.class, id)) : Optional.empty();
+    }
+
+    public void persist(Comment comment) {
+        entityManager.persist(comment);
+    }
+
+    public void flush() {
+        entityManager.flush();
+    }
+
+    public void delete(Comment comment) {
+        entityManager.remove(comment);
+    }
 
     /** Newest or oldest first, for reader lists. */
     public enum Order {
@@ -37,34 +63,41 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, String>
     private List<Comment> findByStatus(CommentStatus status, String articleId, Order order, Cursor after, int limit) {
         String comparison = order == Order.OLDEST ? ">" : "<";
         String direction = order == Order.OLDEST ? "asc" : "desc";
-        StringBuilder query = new StringBuilder("status = :status");
-        Parameters parameters = Parameters.with("status", status);
+        StringBuilder query = new StringBuilder("from Comment c where c.status = :status");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("status", status);
         if (articleId != null) {
-            query.append(" and articleId = :articleId");
-            parameters.and("articleId", articleId);
+            query.append(" and c.articleId = :articleId");
+            parameters.put("articleId", articleId);
         }
         if (after != null) {
-            query.append(" and (createdAt ").append(comparison).append(" :afterTime or (createdAt = :afterTime and id ")
+            query.append(" and (c.createdAt ").append(comparison).append(" :afterTime or (c.createdAt = :afterTime and c.id ")
                     .append(comparison).append(" :afterId))");
-            parameters.and("afterTime", after.createdAt()).and("afterId", after.id());
+            parameters.put("afterTime", after.createdAt());
+            parameters.put("afterId", after.id());
         }
-        query.append(" order by createdAt ").append(direction).append(", id ").append(direction);
-        return find(query.toString(), parameters).page(0, limit + 1).list();
+        query.append(" order by c.createdAt ").append(direction).append(", c.id ").append(direction);
+        TypedQuery<Comment> typed = entityManager.createQuery(query.toString(), Comment.class);
+        parameters.forEach(typed::setParameter);
+        return typed.setMaxResults(limit + 1).getResultList();
     }
 
     public long countApprovedByArticle(String articleId) {
-        return count("articleId = ?1 and status = ?2", articleId, CommentStatus.APPROVED);
+        return entityManager.createQuery("select count(c) from Comment c where c.articleId = :articleId"
+                + " and c.status = :status", Long.class)
+                .setParameter("articleId", articleId).setParameter("status", CommentStatus.APPROVED)
+                .getSingleResult();
     }
 
     /** Approved counts for the given articles; articles without approved comments are absent. */
     public Map<String, Long> countApprovedByArticles(Collection<String> articleIds) {
-        return getEntityManager()
+        return entityManager
                 .createQuery("select c.articleId, count(c) from Comment c where c.status = :status"
                         + " and c.articleId in :articleIds group by c.articleId", Object[].class)
                 .setParameter("status", CommentStatus.APPROVED)
                 .setParameter("articleIds", articleIds)
                 .getResultStream()
-                .collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
     public Map<CommentStatus, Long> countByStatus() {
@@ -72,7 +105,7 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, String>
         for (CommentStatus status : CommentStatus.values()) {
             counts.put(status, 0L);
         }
-        getEntityManager()
+        entityManager
                 .createQuery("select c.status, count(c) from Comment c group by c.status", Object[].class)
                 .getResultStream()
                 .forEach(row -> counts.put((CommentStatus) row[0], (Long) row[1]));
@@ -80,13 +113,18 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, String>
     }
 
     public Optional<Comment> findApprovedInArticle(String id, String articleId) {
-        return find("id = ?1 and articleId = ?2 and status = ?3", id, articleId, CommentStatus.APPROVED)
-                .firstResultOptional();
+        if (!Comment.isWellFormedId(id)) {
+            return Optional.empty();
+        }
+        return entityManager.createQuery("from Comment c where c.id = :id and c.articleId = :articleId"
+                + " and c.status = :status", Comment.class)
+                .setParameter("id", id).setParameter("articleId", articleId).setParameter("status", CommentStatus.APPROVED)
+                .getResultStream().findFirst();
     }
 
     /** When the latest comment from this author or this client was received after {@code since}. */
     public Optional<Instant> latestFrom(String emailIndex, String clientIndex, Instant since) {
-        return Optional.ofNullable(getEntityManager().createQuery("select max(c.createdAt) from Comment c"
+        return Optional.ofNullable(entityManager.createQuery("select max(c.createdAt) from Comment c"
                 + " where (c.emailIndex = :email or c.clientIndex = :client) and c.createdAt > :since", Instant.class)
                 .setParameter("email", emailIndex).setParameter("client", clientIndex).setParameter("since", since)
                 .getSingleResult());
@@ -94,15 +132,22 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, String>
 
     /** Whether this author posted this text (as fingerprinted) on this article after {@code since}. */
     public boolean hasSameText(String articleId, String emailIndex, String bodyFingerprint, Instant since) {
-        return count("articleId = ?1 and emailIndex = ?2 and bodyFingerprint = ?3 and createdAt > ?4", articleId,
-                emailIndex, bodyFingerprint, since) > 0;
+        return !entityManager.createQuery("select c.id from Comment c where c.articleId = :articleId"
+                + " and c.emailIndex = :email and c.bodyFingerprint = :fingerprint and c.createdAt > :since", String.class)
+                .setParameter("articleId", articleId).setParameter("email", emailIndex)
+                .setParameter("fingerprint", bodyFingerprint).setParameter("since", since)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** How many of this author's comments are approved, and how many were judged spam. */
     public AuthorRecord authorRecord(String emailIndex) {
-        long approved = count("emailIndex = ?1 and status = ?2", emailIndex, CommentStatus.APPROVED);
-        long spam = count("emailIndex = ?1 and status = ?2", emailIndex, CommentStatus.SPAM);
-        return new AuthorRecord(approved, spam);
+        Map<CommentStatus, Long> counts = entityManager.createQuery("select c.status, count(c) from Comment c"
+                + " where c.emailIndex = :email and c.status in :statuses group by c.status", Object[].class)
+                .setParameter("email", emailIndex)
+                .setParameter("statuses", List.of(CommentStatus.APPROVED, CommentStatus.SPAM))
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (CommentStatus) row[0], row -> (Long) row[1]));
+        return new AuthorRecord(counts.getOrDefault(CommentStatus.APPROVED, 0L), counts.getOrDefault(CommentStatus.SPAM, 0L));
     }
 
     public record AuthorRecord(long approved, long spam) {
@@ -110,21 +155,27 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, String>
 
     /** Every comment stored with the email of this blind index, oldest first. */
     public List<Comment> findByEmailIndex(String emailIndex) {
-        return list("emailIndex = ?1 order by createdAt, id", emailIndex);
+        return entityManager.createQuery("from Comment c where c.emailIndex = :email order by c.createdAt, c.id",
+                Comment.class).setParameter("email", emailIndex).getResultList();
     }
 
     /** Retention: spam and rejected comments last changed before {@code cutoff} go; pending ones never do. */
     public long deleteRejectedAndSpamBefore(Instant cutoff) {
-        return delete("status in ?1 and updatedAt < ?2", List.of(CommentStatus.REJECTED, CommentStatus.SPAM), cutoff);
+        return entityManager.createQuery("delete from Comment c where c.status in :statuses and c.updatedAt < :cutoff")
+                .setParameter("statuses", List.of(CommentStatus.REJECTED, CommentStatus.SPAM))
+                .setParameter("cutoff", cutoff).executeUpdate();
     }
 
     /** Retention: client-address fingerprints older than {@code cutoff} are forgotten. */
     public int forgetClientsBefore(Instant cutoff) {
-        return update("clientIndex = null where clientIndex is not null and createdAt < ?1", cutoff);
+        return entityManager.createQuery("update Comment c set c.clientIndex = null where c.clientIndex is not null"
+                + " and c.createdAt < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
     }
 
     /** Loads a comment for a decision, holding its row lock so decisions on it apply one at a time. */
     public Optional<Comment> findForUpdate(String id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return Comment.isWellFormedId(id)
+                ? Optional.ofNullable(entityManager.find(Comment.class, id, LockModeType.PESSIMISTIC_WRITE))
+                : Optional.empty();
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes the embedded H2 database write every commit before the service answers. H2 buffers
@@ -21,19 +20,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class EmbeddedDatabaseDurability {
 
     private final DataSource dataSource;
-    private final String dbKind;
 
-    EmbeddedDatabaseDurability(DataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    EmbeddedDatabaseDurability(@ActiveDataSource DataSource dataSource) {
         this.dataSource = dataSource;
-        this.dbKind = dbKind;
     }
 
     void onStart(@Observes StartupEvent event) throws SQLException {
-        if (!dbKind.equals("h2")) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET WRITE_DELAY 0");
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET WRITE_DELAY 0");
+            }
         }
         Log.debug("H2 writes every commit before the service answers (WRITE_DELAY 0)");
     }

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.comments.testing.Comments;
+import dev.newsroom.comments.testing.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +22,11 @@ class StrictIntakeProfileTest {
     public static class Strict implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // A database of its own: the in-memory one of other tests outlives their Quarkus instance.
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:strict;DB_CLOSE_DELAY=-1",
-                    "comments.rate-limit.enabled", "true",
+            Map<String, String> config = new HashMap<>(TestDatabase.isolated("strict"));
+            config.putAll(Map.of("comments.rate-limit.enabled", "true",
                     "comments.antispam.flood-interval", "PT15S",
-                    "comments.antispam.min-submit-time", "PT3S");
+                    "comments.antispam.min-submit-time", "PT3S"));
+            return config;
         }
     }
 

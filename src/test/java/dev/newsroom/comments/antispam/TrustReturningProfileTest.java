@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.newsroom.comments.testing.Comments;
+import dev.newsroom.comments.testing.TestDatabase;
 import dev.newsroom.comments.testing.Moderator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +23,9 @@ class TrustReturningProfileTest {
     public static class TrustReturning implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // A database of its own: the in-memory one of other tests outlives their Quarkus instance.
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:trust;DB_CLOSE_DELAY=-1",
-                    "comments.moderation.policy", "trust-returning");
+            Map<String, String> config = new HashMap<>(TestDatabase.isolated("trust"));
+            config.put("comments.moderation.policy", "trust-returning");
+            return config;
         }
     }
 
