@@ -1,13 +1,12 @@
 package dev.newsroom.comments.account;
 
+import dev.newsroom.comments.ratelimit.RateCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Slows down password guessing. Failed logins are counted per username and per client address
@@ -16,31 +15,27 @@ import java.util.concurrent.ConcurrentMap;
  * not affect other usernames; an address gets a higher limit than a username because several
  * moderators may share one office address.
  *
- * <p>The counts live in this instance's memory: with N instances a guesser gets at most N times
- * the limit. Memory is bounded: past {@value #MAX_TRACKED} keys, expired ones are dropped and new
- * ones are not tracked until there is room (the address limit still applies to them).
+ * <p>The counts are {@link RateCounters} in the database: a guesser gets the limit once, however
+ * many instances serve the service.
  */
 @ApplicationScoped
 class LoginThrottle {
 
-    static final int MAX_TRACKED = 100_000;
     /** An address may fail this many times the username limit. */
     static final int ADDRESS_FACTOR = 5;
 
-    private record Failures(int count, Instant windowStart, Instant lockedUntil) {
-    }
-
-    private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private final RateCounters counters;
     private final int maxFailures;
     private final Duration lockout;
     private final Clock clock;
 
     @Inject
-    LoginThrottle(AccountConfig config, Clock clock) {
-        this(config.maxFailedLogins(), config.lockout(), clock);
+    LoginThrottle(RateCounters counters, AccountConfig config, Clock clock) {
+        this(counters, config.maxFailedLogins(), config.lockout(), clock);
     }
 
-    LoginThrottle(int maxFailures, Duration lockout, Clock clock) {
+    LoginThrottle(RateCounters counters, int maxFailures, Duration lockout, Clock clock) {
+        this.counters = counters;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
         this.clock = clock;
@@ -49,64 +44,28 @@ class LoginThrottle {
     /** How long the caller must wait before trying again, if this username or address is locked out. */
     Optional<Duration> lockedOut(String username, String address) {
         Instant now = clock.instant();
-        return latest(remaining(userKey(username), now), remaining(addressKey(address), now));
+        Optional<Instant> user = username == null ? Optional.empty() : lockedUntil(userKey(username), maxFailures, now);
+        Optional<Instant> client = lockedUntil(addressKey(address), maxFailures * ADDRESS_FACTOR, now);
+        return user.or(() -> client).map(until -> client.filter(until::isBefore).orElse(until))
+                .map(until -> Duration.between(now, until));
     }
 
     void recordFailure(String username, String address) {
-        Instant now = clock.instant();
         if (username != null) {
-            record(userKey(username), maxFailures, now);
+            counters.hit(userKey(username), maxFailures, lockout);
         }
-        record(addressKey(address), maxFailures * ADDRESS_FACTOR, now);
+        counters.hit(addressKey(address), maxFailures * ADDRESS_FACTOR, lockout);
     }
 
-    private void record(String key, int limit, Instant now) {
-        if (!failures.containsKey(key) && failures.size() >= MAX_TRACKED) {
-            failures.values().removeIf(f -> expired(f, now));
-            if (failures.size() >= MAX_TRACKED) {
-                return;
-            }
-        }
-        failures.compute(key, (k, previous) -> {
-            Failures current = previous == null || expired(previous, now) ? new Failures(0, now, null) : previous;
-            int count = current.count() + 1;
-            Instant lockedUntil = count >= limit ? now.plus(lockout) : current.lockedUntil();
-            return new Failures(count, current.windowStart(), lockedUntil);
-        });
-    }
-
-    private Optional<Duration> remaining(String key, Instant now) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        Failures entry = failures.get(key);
-        if (entry == null || entry.lockedUntil() == null || !now.isBefore(entry.lockedUntil())) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, entry.lockedUntil()));
-    }
-
-    /** A window ends {@code lockout} after it began, or when its lockout ends, whichever is later. */
-    private boolean expired(Failures entry, Instant now) {
-        Instant end = entry.windowStart().plus(lockout);
-        if (entry.lockedUntil() != null && entry.lockedUntil().isAfter(end)) {
-            end = entry.lockedUntil();
-        }
-        return !now.isBefore(end);
-    }
-
-    private static Optional<Duration> latest(Optional<Duration> a, Optional<Duration> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        return b.isEmpty() || a.get().compareTo(b.get()) >= 0 ? a : b;
+    private Optional<Instant> lockedUntil(String key, int limit, Instant now) {
+        return counters.peek(key).filter(tally -> tally.reached(limit, now)).map(RateCounters.Tally::windowEnd);
     }
 
     private static String userKey(String username) {
-        return username == null ? null : "user:" + username;
+        return "login-user|" + username;
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return "login-address|" + address;
     }
 }

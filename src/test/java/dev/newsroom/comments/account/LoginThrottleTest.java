@@ -3,6 +3,7 @@ package dev.newsroom.comments.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.comments.testing.InMemoryRateCounters;
 import dev.newsroom.comments.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ class LoginThrottleTest {
     private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-19T08:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(10, LOCKOUT, clock);
+    private final LoginThrottle throttle = new LoginThrottle(new InMemoryRateCounters(clock), 10, LOCKOUT, clock);
 
     @Test
     void tenFailuresLockAUsernameOutForFifteenMinutes() {
