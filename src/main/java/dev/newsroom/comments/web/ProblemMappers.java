@@ -103,6 +103,13 @@ class ProblemMappers {
         if (e instanceof IllegalArgumentException && isUrlDecodingFailure(e)) {
             return plain(400, "Malformed request body", "The form body is not valid URL encoding.");
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            Log.warnf("Database unavailable (%s): answered 503", e.getClass().getSimpleName());
+            return problem(new Problem(ProblemTypes.forStatus(503), "Service unavailable", 503,
+                    "The comment store is unavailable for a moment; the request was not completed. Try again shortly.", null))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER.toSeconds())
+                    .build();
+        }
         return serverError(e);
     }
 
