@@ -76,6 +76,7 @@ class ApiTokenResource {
     }
 
     record TokenRequest(@NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+    @jakarta.validation.constraints.Pattern(regexp = "\\P{Cc}*", message = "must not contain control characters")
     String name) {
     }
 

@@ -20,6 +20,18 @@ import java.util.UUID;
 @Table(name = "comment")
 public class Comment {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+    /**
+     * Whether {@code id} could be a comment's id (a UUID). Lookups of anything else answer "not
+     * found" without asking the database, which would otherwise see whatever a client sent
+     * (PostgreSQL refuses a NUL character with an error, not an empty result).
+     */
+    public static boolean isWellFormedId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+
     @Id
     private String id;
 

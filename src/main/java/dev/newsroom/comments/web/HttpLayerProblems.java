@@ -39,20 +39,20 @@ class HttpLayerProblems {
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::rejectForeignOrigin);
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::rejectSemicolons);
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::rejectSemicolonsAndNul);
         router.route("/api/*").order(Integer.MIN_VALUE).handler(this::rejectBodyWithoutType);
     }
 
     /**
-     * No address of the API contains {@code ;}, but the HTTP layer would silently cut a path segment
-     * (a matrix parameter) or a query value there, turning {@code a;b} into the article {@code a}.
+     * No address of the API contains {@code ;} or a NUL character. The HTTP layer would silently cut
+     * a path segment (a matrix parameter) or a query value at {@code ;}, turning {@code a;b} into
+     * the article {@code a}; and PostgreSQL refuses NUL in text with an error rather than "no match".
      */
-    private void rejectSemicolons(RoutingContext context) {
-        String path = context.request().path();
-        String query = context.request().query();
-        if (path.indexOf(';') >= 0 || (query != null && query.indexOf(';') >= 0)) {
+    private void rejectSemicolonsAndNul(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri.indexOf(';') >= 0 || uri.indexOf('\u0000') >= 0 || uri.contains("%00")) {
             write(context, new Problem(ProblemTypes.forStatus(400), "Invalid address", 400,
-                    "The address contains ';', which no address of this API does.", null));
+                    "The address contains ';' or a NUL character, which no address of this API does.", null));
             return;
         }
         context.next();
