@@ -1,0 +1,123 @@
+package dev.newsroom.comments.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.comments.testing.Captchas;
+import dev.newsroom.comments.testing.HttpReader;
+import dev.newsroom.comments.testing.ServiceProcess;
+import dev.newsroom.comments.testing.TestDatabase;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the jar on different ports, sharing one PostgreSQL database, behave as one
+ * service: captchas, published lists, rate limits, flood checks and login lockouts hold across
+ * them. (PostgreSQL run of the suite only: the embedded H2 file belongs to one process.)
+ */
+class MultiInstanceIT {
+
+    private final HttpReader reader = new HttpReader();
+    private String database;
+    private ServiceProcess first;
+    private ServiceProcess second;
+
+    @TempDir
+    Path directory;
+
+    @BeforeEach
+    void createDatabase() {
+        assumeTrue(TestDatabase.isPostgresql(), "two instances share a PostgreSQL database");
+        database = TestDatabase.createPostgresqlDatabase();
+    }
+
+    @AfterEach
+    void stopInstances() throws Exception {
+        for (ServiceProcess instance : new ServiceProcess[] { first, second }) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+        if (database != null) {
+            TestDatabase.dropPostgresqlDatabase(database);
+        }
+    }
+
+    @Test
+    void captchasPublicationRateLimitsAndLockoutsAreShared() throws Exception {
+        startBoth(Map.of("COMMENTS_RATE_LIMIT_SUBMISSIONS_PER_MINUTE", "3",
+                "COMMENTS_ANTISPAM_FLOOD_INTERVAL", "0S",
+                "COMMENTS_ADMIN_MAX_FAILED_LOGINS", "3"));
+        String article = "shared-" + UUID.randomUUID();
+
+        // A captcha issued by one instance is redeemed once on either.
+        Captchas.Solved captcha = reader.captcha(first);
+        HttpResponse<String> accepted = reader.post(second, article, "one@example.com", "Posted on the second",
+                captcha, captcha.answerText());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = HttpReader.read(accepted.body()).get("id").asText();
+        HttpResponse<String> replay = reader.post(first, article, "two@example.com", "Replayed on the first",
+                captcha, captcha.answerText());
+        assertEquals(400, replay.statusCode(), replay.body());
+        assertEquals("captchaAnswer", HttpReader.read(replay.body()).get("violations").get(0).get("field").asText());
+
+        // Approved on one, published by the other (the site caches for max-age; the service itself at once).
+        assertEquals(200, reader.asAdmin(first, "POST", "/api/v1/moderation/comments/" + id + "/approve").statusCode());
+        JsonNode published = HttpReader.read(reader.get(second, "/api/v1/articles/" + article + "/comments").body());
+        assertEquals(id, published.get("comments").get(0).get("id").asText());
+
+        // Three submissions a minute per client, whichever instance takes them: the post and the replay
+        // above were the first two.
+        assertEquals(202, reader.post(first, article, "three@example.com", "Third of three").statusCode());
+        HttpResponse<String> limited = reader.post(second, article, "five@example.com", "Fourth, one too many");
+        assertEquals(429, limited.statusCode(), limited.body());
+        assertNotNull(limited.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(429, reader.post(first, article, "six@example.com", "Fifth, still too many").statusCode());
+
+        // Three wrong passwords across both instances lock the username out on both.
+        assertEquals(401, reader.asAdmin(first, "GET", "/api/v1/moderation/stats", "wrong-password-1").statusCode());
+        assertEquals(401, reader.asAdmin(second, "GET", "/api/v1/moderation/stats", "wrong-password-2").statusCode());
+        assertEquals(401, reader.asAdmin(first, "GET", "/api/v1/moderation/stats", "wrong-password-3").statusCode());
+        HttpResponse<String> locked = reader.asAdmin(second, "GET", "/api/v1/moderation/stats");
+        assertEquals(429, locked.statusCode(), "locked out even with the right password: " + locked.body());
+    }
+
+    @Test
+    void theFloodIntervalHoldsAcrossInstances() throws Exception {
+        startBoth(Map.of("COMMENTS_RATE_LIMIT_ENABLED", "false", "COMMENTS_ANTISPAM_FLOOD_INTERVAL", "PT1H"));
+        String article = "flood-" + UUID.randomUUID();
+
+        assertEquals(202, reader.post(first, article, "flood@example.com", "First comment").statusCode());
+        HttpResponse<String> flooded = reader.post(second, article, "flood@example.com", "Right after, elsewhere");
+        assertEquals(429, flooded.statusCode(), flooded.body());
+        assertTrue(flooded.headers().firstValue("Retry-After").isPresent());
+    }
+
+    private void startBoth(Map<String, String> settings) throws Exception {
+        Map<String, String> env = new HashMap<>(ServiceProcess.databaseEnvironment(database));
+        env.putAll(settings);
+        // Both at once on the empty database: migrations, generated keys and the first admin race.
+        var starting = CompletableFuture.supplyAsync(() -> start("second.log", env));
+        first = start("first.log", env);
+        second = starting.join();
+    }
+
+    private ServiceProcess start(String log, Map<String, String> env) {
+        try {
+            return ServiceProcess.start(directory, log, env);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
