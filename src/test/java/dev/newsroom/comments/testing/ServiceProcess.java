@@ -40,6 +40,21 @@ public final class ServiceProcess implements AutoCloseable {
      * chose, unless {@code env} says otherwise.
      */
     public static ServiceProcess start(Path directory, String logName, Map<String, String> env) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            ServiceProcess service = launch(directory, logName, env);
+            try {
+                service.awaitReady();
+                return service;
+            } catch (AssertionError failed) {
+                // A free port found a moment ago may have been taken meanwhile (tests start instances in parallel).
+                if (attempt == 3 || !String.join("\n", service.logLines("already in use")).contains("in use")) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    private static ServiceProcess launch(Path directory, String logName, Map<String, String> env) throws IOException {
         int port = freePort();
         Path jar = Path.of(System.getProperty("user.dir"), "target", "quarkus-app", "quarkus-run.jar");
         Path log = directory.resolve(logName);
@@ -51,9 +66,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("COMMENTS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(env);
-        ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-        service.awaitReady();
-        return service;
+        return new ServiceProcess(builder.start(), port, log);
     }
 
     /** The environment that points a jar at a PostgreSQL database of the test server. */
