@@ -1,5 +1,6 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.ArticleChanged;
 import dev.newsroom.comments.comment.AuditTrail;
 
 import dev.newsroom.comments.comment.AuditEntry;
@@ -16,6 +17,7 @@ import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.EntityTags;
 import dev.newsroom.comments.web.KeysetPage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import java.util.Map;
 @ApplicationScoped
 class ModerationService {
 
+    private final Event<ArticleChanged> articleChanged;
     private final CommentRepository comments;
     private final ArticleRegistry articles;
     private final AuditTrail audit;
@@ -39,7 +42,8 @@ class ModerationService {
     private final Clock clock;
 
     ModerationService(CommentRepository comments, ArticleRegistry articles, AuditTrail audit, CommentMetrics metrics,
-            EmailVault vault, Clock clock) {
+            EmailVault vault, Event<ArticleChanged> articleChanged, Clock clock) {
+        this.articleChanged = articleChanged;
         this.comments = comments;
         this.articles = articles;
         this.audit = audit;
@@ -75,6 +79,7 @@ class ModerationService {
         Instant now = now();
         comment.decide(decision.outcome, moderator, now);
         comments.flush();
+        articleChanged.fire(new ArticleChanged(comment.articleId()));
         metrics.entered(decision.outcome);
         audit.append(new AuditEntry(now, moderator, decision.action(), id, comment.articleId(), from.wireName(),
                 decision.outcome.wireName()));
@@ -85,6 +90,7 @@ class ModerationService {
     void delete(String id, String ifMatch, String moderator) {
         Comment comment = lockedForChange(id, ifMatch);
         comments.delete(comment);
+        articleChanged.fire(new ArticleChanged(comment.articleId()));
         audit.append(new AuditEntry(now(), moderator, "delete", id, comment.articleId(), comment.status().wireName(),
                 null));
     }

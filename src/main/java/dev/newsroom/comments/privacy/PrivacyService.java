@@ -1,5 +1,6 @@
 package dev.newsroom.comments.privacy;
 
+import dev.newsroom.comments.comment.ArticleChanged;
 import dev.newsroom.comments.comment.AuditEntry;
 import dev.newsroom.comments.comment.AuditTrail;
 import dev.newsroom.comments.comment.BlindIndex;
@@ -9,6 +10,7 @@ import dev.newsroom.comments.comment.EmailVault;
 import dev.newsroom.comments.comment.ModerationView;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +28,7 @@ import java.util.List;
 @ApplicationScoped
 class PrivacyService {
 
+    private final Event<ArticleChanged> articleChanged;
     private final CommentRepository comments;
     private final BlindIndex index;
     private final EmailVault vault;
@@ -34,7 +37,8 @@ class PrivacyService {
     private final Clock clock;
 
     PrivacyService(CommentRepository comments, BlindIndex index, EmailVault vault, EntityManager entityManager,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Event<ArticleChanged> articleChanged, Clock clock) {
+        this.articleChanged = articleChanged;
         this.comments = comments;
         this.index = index;
         this.vault = vault;
@@ -64,6 +68,7 @@ class PrivacyService {
             } else {
                 comment.erasePersonalData(administrator, now);
             }
+            articleChanged.fire(new ArticleChanged(comment.articleId()));
             audit.append(new AuditEntry(now, administrator, "erase", comment.id(), comment.articleId(), from,
                     deleteComments ? null : comment.status().wireName()));
         }

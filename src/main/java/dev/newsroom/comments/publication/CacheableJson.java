@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 class CacheableJson {
 
+    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     private final ObjectMapper json;
     private final String cacheControl;
 
@@ -23,17 +25,24 @@ class CacheableJson {
         this.cacheControl = "public, max-age=" + config.maxAge().toSeconds();
     }
 
-    Response answer(Object body, String ifNoneMatch) {
-        byte[] bytes;
+    /** A view serialised once: the bytes every reader gets, and their strong ETag. */
+    record Rendered(byte[] bytes, String etag) {
+    }
+
+    Rendered render(Object body) {
         try {
-            bytes = json.writeValueAsBytes(body);
+            byte[] bytes = json.writeValueAsBytes(body);
+            return new Rendered(bytes, EntityTags.ofContent(bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A published view could not be serialised", e);
         }
-        String etag = EntityTags.ofContent(bytes);
+    }
+
+    Response answer(Rendered rendered, String ifNoneMatch) {
+        String etag = rendered.etag();
         Response.ResponseBuilder response = EntityTags.noneMatchHits(ifNoneMatch, etag)
                 ? Response.notModified()
-                : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+                : Response.ok(rendered.bytes(), JSON_UTF8);
         // Vary: Origin, because the CORS headers of the answer depend on the asking page's origin.
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, "Origin").build();

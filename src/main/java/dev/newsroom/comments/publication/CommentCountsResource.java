@@ -1,7 +1,9 @@
 package dev.newsroom.comments.publication;
 
 import dev.newsroom.comments.comment.ArticleIds;
+import dev.newsroom.comments.web.OffEventLoop;
 import dev.newsroom.comments.web.ProblemException;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,12 +39,15 @@ class CommentCountsResource {
             description = "Repeat articleId for each article: ?articleId=a&articleId=b. Unknown articles count 0; "
                     + "more than 100 ids, or none, is 400. Cacheable like the lists (ETag, Cache-Control).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommentCounts.class)))
-    public Response counts(@RestQuery("articleId") List<String> articleIds,
+    public Uni<Response> counts(@RestQuery("articleId") List<String> articleIds,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (articleIds == null || articleIds.isEmpty() || articleIds.size() > MAX_ARTICLES) {
             throw ProblemException.invalidField("articleId", "give 1 to " + MAX_ARTICLES + " article ids");
         }
         articleIds.forEach(ArticleIds::requireValid);
-        return cacheable.answer(publication.approvedCounts(articleIds.stream().distinct().toList()), ifNoneMatch);
+        List<String> distinct = articleIds.stream().distinct().toList();
+        return publication.cachedCounts(distinct)
+                .map(counts -> Uni.createFrom().item(cacheable.answer(counts, ifNoneMatch)))
+                .orElseGet(() -> OffEventLoop.call(() -> cacheable.answer(publication.counts(distinct), ifNoneMatch)));
     }
 }

@@ -14,4 +14,16 @@ interface PublicationConfig {
      */
     @WithDefault("PT30S")
     Duration maxAge();
+
+    /**
+     * How long this instance answers readers from its in-memory copy of a page or count before
+     * reading the database again. A decision taken on this instance shows at once; one taken on
+     * another instance shows within this time. At most max-age.
+     */
+    @WithDefault("PT5S")
+    Duration cacheTtl();
+
+    /** How many pages (article, order, cursor, limit) one instance keeps in memory. */
+    @WithDefault("10000")
+    int cachedPages();
 }

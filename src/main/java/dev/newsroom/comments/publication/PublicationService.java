@@ -10,30 +10,63 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** What readers see: approved comments only, through {@link PublicComment} only. */
+/**
+ * What readers see: approved comments only, through {@link PublicComment} only, rendered once and
+ * kept in {@link PublishedPages} until a change to the article or the cache TTL.
+ */
 @ApplicationScoped
 class PublicationService {
 
     private final CommentRepository comments;
+    private final PublishedPages published;
+    private final CacheableJson cacheable;
 
-    PublicationService(CommentRepository comments) {
+    PublicationService(CommentRepository comments, PublishedPages published, CacheableJson cacheable) {
         this.comments = comments;
+        this.published = published;
+        this.cacheable = cacheable;
+    }
+
+    /** The page if it is in memory: answering it needs no database and no worker thread. */
+    Optional<CacheableJson.Rendered> cachedPage(PageRequest request) {
+        return published.page(request.key());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    PublishedPage approvedComments(String articleId, CommentRepository.Order order, Cursor after, int limit) {
-        KeysetPage<Comment> page = KeysetPage.of(comments.findApprovedByArticle(articleId, order, after, limit), limit,
-                Comment::position);
-        return new PublishedPage(articleId, comments.countApprovedByArticle(articleId), page.nextCursor(),
-                page.items().stream().map(PublicComment::of).toList());
+    CacheableJson.Rendered page(PageRequest request) {
+        return published.page(request.key(), () -> cacheable.render(approvedComments(request)));
+    }
+
+    private PublishedPage approvedComments(PageRequest request) {
+        KeysetPage<Comment> page = KeysetPage.of(comments.findApprovedByArticle(request.articleId(), request.order(),
+                request.after(), request.limit()), request.limit(), Comment::position);
+        return new PublishedPage(request.articleId(), comments.countApprovedByArticle(request.articleId()),
+                page.nextCursor(), page.items().stream().map(PublicComment::of).toList());
+    }
+
+    /** The counts if all of them are in memory: answering them needs no database and no worker thread. */
+    Optional<CacheableJson.Rendered> cachedCounts(List<String> articleIds) {
+        return published.countsInMemory(articleIds).map(known -> renderCounts(articleIds, known));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    CommentCounts approvedCounts(List<String> articleIds) {
-        Map<String, Long> found = comments.countApprovedByArticles(articleIds);
+    CacheableJson.Rendered counts(List<String> articleIds) {
+        return renderCounts(articleIds, published.counts(articleIds, comments::countApprovedByArticles));
+    }
+
+    private CacheableJson.Rendered renderCounts(List<String> articleIds, Map<String, Long> known) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        articleIds.forEach(id -> counts.put(id, found.getOrDefault(id, 0L)));
-        return new CommentCounts(counts);
+        articleIds.forEach(id -> counts.put(id, known.get(id)));
+        return cacheable.render(new CommentCounts(counts));
+    }
+
+    /** A reader's request for one page of an article's approved comments, validated. */
+    record PageRequest(String articleId, CommentRepository.Order order, String cursor, Cursor after, int limit) {
+
+        PublishedPages.PageKey key() {
+            return new PublishedPages.PageKey(articleId, order.name(), cursor == null ? "" : cursor, limit);
+        }
     }
 }

@@ -5,6 +5,8 @@ import dev.newsroom.comments.antispam.IntakePipeline;
 import dev.newsroom.comments.antispam.Verdict;
 import dev.newsroom.comments.captcha.CaptchaRejectedException;
 import dev.newsroom.comments.captcha.CaptchaService;
+import dev.newsroom.comments.comment.ArticleChanged;
+import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.ArticleRegistry;
 import dev.newsroom.comments.comment.BlindIndex;
@@ -14,6 +16,7 @@ import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class SubmissionService {
 
+    private final Event<ArticleChanged> articleChanged;
     private final CaptchaService captcha;
     private final IntakePipeline intake;
     private final CommentRepository comments;
@@ -40,7 +44,9 @@ public class SubmissionService {
     private final Clock clock;
 
     SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments,
-            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, EmailVault vault, Clock clock) {
+            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, EmailVault vault,
+            Event<ArticleChanged> articleChanged, Clock clock) {
+        this.articleChanged = articleChanged;
         this.captcha = captcha;
         this.intake = intake;
         this.comments = comments;
@@ -85,6 +91,9 @@ public class SubmissionService {
         comments.persist(comment);
         captcha.recordComment(redemption, comment.id());
         comments.flush();
+        if (comment.status() == CommentStatus.APPROVED) {
+            articleChanged.fire(new ArticleChanged(articleId));
+        }
         metrics.received(verdict.status());
         return SubmittedComment.of(comment);
     }

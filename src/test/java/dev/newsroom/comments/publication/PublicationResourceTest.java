@@ -1,12 +1,14 @@
 package dev.newsroom.comments.publication;
 
 import static dev.newsroom.comments.testing.Comments.aComment;
+import static dev.newsroom.comments.testing.Moderator.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.newsroom.comments.testing.Comments;
+import dev.newsroom.comments.testing.Moderator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -122,6 +125,26 @@ class PublicationResourceTest {
                 .statusCode(400).body("violations[0].field", equalTo("cursor"));
         given().when().get(LIST, "x".repeat(129)).then()
                 .statusCode(400).body("violations[0].field", equalTo("articleId"));
+    }
+
+    @Test
+    void aPageKeptInMemoryShowsEveryDecisionAtOnce() {
+        String article = Comments.freshArticle();
+        String first = aComment().onArticle(article).approved();
+        given().when().get(LIST, article).then().body("comments.id", contains(first));
+        given().queryParam("articleId", article).when().get(COUNTS).then().body("counts['" + article + "']", equalTo(1));
+
+        String second = aComment().onArticle(article).pending();
+        Moderator.approve(second);
+        given().when().get(LIST, article).then().body("comments.id", contains(first, second));
+        given().queryParam("articleId", article).when().get(COUNTS).then().body("counts['" + article + "']", equalTo(2));
+
+        asAdmin().post("/api/v1/moderation/comments/{id}/reject", first).then().statusCode(200);
+        given().when().get(LIST, article).then().body("comments.id", contains(second)).body("total", equalTo(1));
+        given().queryParam("articleId", article).when().get(COUNTS).then().body("counts['" + article + "']", equalTo(1));
+
+        asAdmin().delete("/api/v1/moderation/comments/{id}", second).then().statusCode(204);
+        given().when().get(LIST, article).then().body("comments", hasSize(0));
     }
 
     @Test
