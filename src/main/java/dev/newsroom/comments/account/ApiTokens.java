@@ -61,8 +61,13 @@ class ApiTokens {
                 .setParameter("id", id).setParameter("username", username).executeUpdate() == 1;
     }
 
-    /** The account a token belongs to, if the token is one of ours and has not been revoked. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The account a token belongs to, if the token is one of ours and has not been revoked. A
+     * transaction of its own, so its connection goes back to the pool before the request's own
+     * transaction takes one: holding both would deadlock the pool once more requests than
+     * connections are in flight.
+     */
+    @Transactional
     Optional<Account> owner(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();

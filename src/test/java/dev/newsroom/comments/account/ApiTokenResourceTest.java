@@ -8,10 +8,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.newsroom.comments.testing.Comments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** API.md §2: personal API tokens for tools. */
@@ -39,6 +47,31 @@ class ApiTokenResourceTest {
                 .body("tokens.id", hasItem(created.getString("id")))
                 .body(not(containsString(token)))
                 .body(not(containsString(token.substring(4, 20))));
+    }
+
+    @Test
+    void moreParallelDecisionsThanPooledConnectionsAllGoThrough() throws Exception {
+        String token = asAdmin().contentType(ContentType.JSON).body(Map.of("name", "busy-bot")).when().post(TOKENS)
+                .then().statusCode(201).extract().path("token");
+        int parallel = 48; // the pool holds 16 connections
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            ids.add(Comments.aComment().pending());
+        }
+        ExecutorService moderators = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String id : ids) {
+                answers.add(moderators.submit(() -> given().header("Authorization", "Bearer " + token)
+                        .when().post("/api/v1/moderation/comments/{id}/approve", id).then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                // Before a token check released its connection first, these waited for the pool and got 503.
+                assertEquals(200, answer.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            moderators.shutdownNow();
+        }
     }
 
     @Test
