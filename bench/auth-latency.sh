@@ -8,7 +8,8 @@ requests=${1:-200}
 port=18765
 password=bench-admin-password
 workdir=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$workdir"' EXIT
+# wait reports the killed JVM's status (143): without || true, set -e would end the trap before rm.
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$workdir"' EXIT
 
 (cd "$workdir" && QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=$password \
     exec java -Xmx256m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >service.log 2>&1) &
