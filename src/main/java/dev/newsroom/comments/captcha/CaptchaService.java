@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Issues challenges and redeems them exactly once. */
 @Startup
@@ -94,8 +95,13 @@ public class CaptchaService {
         try {
             entityManager.persist(SpentCaptcha.of(ticket, requestHash));
             entityManager.flush();
-        } catch (PersistenceException duplicateKey) {
-            throw rejected(CaptchaRejectedException.Reason.ALREADY_USED);
+        } catch (PersistenceException e) {
+            // Only the primary key says "spent meanwhile by a concurrent request"; anything else
+            // (the database went away mid-request, say) is not the client's fault and must not read as such.
+            if (isDuplicateKey(e)) {
+                throw rejected(CaptchaRejectedException.Reason.ALREADY_USED);
+            }
+            throw e;
         }
         OptionalInt parsed = AnswerParser.parse(answer);
         if (parsed.isEmpty() || !tokens.answerMatches(ticket, parsed.getAsInt())) {
@@ -116,6 +122,15 @@ public class CaptchaService {
      * retry, the comment the first request created.
      */
     public record Redemption(String challengeId, Instant issuedAt, String earlierCommentId) {
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CaptchaRejectedException rejected(CaptchaRejectedException.Reason reason) {
