@@ -3,6 +3,9 @@ package dev.newsroom.comments.publication;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.comments.web.EntityTags;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 class CacheableJson {
 
     private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+    private static final String JSON_UTF8_HEADER = JSON_UTF8.toString();
+    /** The CORS headers of an answer depend on the asking page's origin. */
+    private static final String VARY = "Origin";
 
     private final ObjectMapper json;
     private final String cacheControl;
@@ -43,8 +49,21 @@ class CacheableJson {
         Response.ResponseBuilder response = EntityTags.noneMatchHits(ifNoneMatch, etag)
                 ? Response.notModified()
                 : Response.ok(rendered.bytes(), JSON_UTF8);
-        // Vary: Origin, because the CORS headers of the answer depend on the asking page's origin.
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, "Origin").build();
+                .header(HttpHeaders.VARY, VARY).build();
+    }
+
+    /** The same answer as {@link #answer(Rendered, String)}, written straight to the HTTP layer. */
+    void answer(Rendered rendered, String ifNoneMatch, HttpServerResponse response) {
+        String etag = rendered.etag();
+        response.headers().set(HttpHeaders.ETAG, etag).set(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .set(HttpHeaders.VARY, VARY);
+        if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
+            response.setStatusCode(304).end();
+        } else {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, JSON_UTF8_HEADER);
+            // Wrapped, not copied: the bytes are never changed once rendered.
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(rendered.bytes())));
+        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.newsroom.comments.publication;
 
 import dev.newsroom.comments.comment.ArticleIds;
-import dev.newsroom.comments.web.OffEventLoop;
 import dev.newsroom.comments.web.ProblemException;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,15 +37,18 @@ class CommentCountsResource {
             description = "Repeat articleId for each article: ?articleId=a&articleId=b. Unknown articles count 0; "
                     + "more than 100 ids, or none, is 400. Cacheable like the lists (ETag, Cache-Control).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CommentCounts.class)))
-    public Uni<Response> counts(@RestQuery("articleId") List<String> articleIds,
+    public Response counts(@RestQuery("articleId") List<String> articleIds,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        // Counts already in memory never get here: InMemoryReads answers them on the I/O thread.
+        return cacheable.answer(publication.counts(distinctValidIds(articleIds)), ifNoneMatch);
+    }
+
+    /** The distinct article ids asked for, in order, or a 400 problem. */
+    static List<String> distinctValidIds(List<String> articleIds) {
         if (articleIds == null || articleIds.isEmpty() || articleIds.size() > MAX_ARTICLES) {
             throw ProblemException.invalidField("articleId", "give 1 to " + MAX_ARTICLES + " article ids");
         }
         articleIds.forEach(ArticleIds::requireValid);
-        List<String> distinct = articleIds.stream().distinct().toList();
-        return publication.cachedCounts(distinct)
-                .map(counts -> Uni.createFrom().item(cacheable.answer(counts, ifNoneMatch)))
-                .orElseGet(() -> OffEventLoop.call(() -> cacheable.answer(publication.counts(distinct), ifNoneMatch)));
+        return articleIds.stream().distinct().toList();
     }
 }

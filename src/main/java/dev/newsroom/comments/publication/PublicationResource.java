@@ -1,12 +1,6 @@
 package dev.newsroom.comments.publication;
 
 import dev.newsroom.comments.comment.ArticleId;
-import dev.newsroom.comments.comment.CommentRepository;
-import dev.newsroom.comments.web.Cursor;
-import dev.newsroom.comments.web.OffEventLoop;
-import dev.newsroom.comments.web.PageLimit;
-import dev.newsroom.comments.web.ProblemException;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,26 +38,13 @@ class PublicationResource {
                     + "(comments.publication.max-age).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublishedPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    public Uni<Response> approvedComments(@ArticleId @RestPath String articleId,
+    public Response approvedComments(@ArticleId @RestPath String articleId,
             @Parameter(description = "1–200, default 50") @RestQuery String limit,
             @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor,
             @Parameter(description = "oldest (default) or newest") @RestQuery String order,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        var request = new PublicationService.PageRequest(articleId, parseOrder(order), cursor,
-                Cursor.decodeOrNull(cursor), PageLimit.parse(limit));
-        // A page in memory is answered right here on the I/O thread; otherwise a worker reads the database.
-        return publication.cachedPage(request)
-                .map(page -> Uni.createFrom().item(cacheable.answer(page, ifNoneMatch)))
-                .orElseGet(() -> OffEventLoop.call(() -> cacheable.answer(publication.page(request), ifNoneMatch)));
-    }
-
-    private static CommentRepository.Order parseOrder(String order) {
-        if (order == null || order.isEmpty() || order.equals("oldest")) {
-            return CommentRepository.Order.OLDEST;
-        }
-        if (order.equals("newest")) {
-            return CommentRepository.Order.NEWEST;
-        }
-        throw ProblemException.invalidField("order", "must be oldest or newest");
+        // Pages already in memory never get here: InMemoryReads answers them on the I/O thread.
+        var request = PublicationService.PageRequest.parse(articleId, limit, cursor, order);
+        return cacheable.answer(publication.page(request), ifNoneMatch);
     }
 }

@@ -1,10 +1,13 @@
 package dev.newsroom.comments.publication;
 
+import dev.newsroom.comments.comment.ArticleIds;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.PublicComment;
 import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.KeysetPage;
+import dev.newsroom.comments.web.PageLimit;
+import dev.newsroom.comments.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -64,6 +67,22 @@ class PublicationService {
 
     /** A reader's request for one page of an article's approved comments, validated. */
     record PageRequest(String articleId, CommentRepository.Order order, String cursor, Cursor after, int limit) {
+
+        /** From the raw path and query values, or a 400 problem naming the first bad one. */
+        static PageRequest parse(String articleId, String limit, String cursor, String order) {
+            return new PageRequest(ArticleIds.requireValid(articleId), parseOrder(order), cursor,
+                    Cursor.decodeOrNull(cursor), PageLimit.parse(limit));
+        }
+
+        private static CommentRepository.Order parseOrder(String order) {
+            if (order == null || order.isEmpty() || order.equals("oldest")) {
+                return CommentRepository.Order.OLDEST;
+            }
+            if (order.equals("newest")) {
+                return CommentRepository.Order.NEWEST;
+            }
+            throw ProblemException.invalidField("order", "must be oldest or newest");
+        }
 
         PublishedPages.PageKey key() {
             return new PublishedPages.PageKey(articleId, order.name(), cursor == null ? "" : cursor, limit);

@@ -128,6 +128,30 @@ class PublicationResourceTest {
     }
 
     @Test
+    void anAnswerFromMemoryIsTheSameAsTheFirstOneHeadersIncluded() {
+        String article = Comments.freshArticle();
+        aComment().onArticle(article).approved();
+        for (String path : List.of(LIST.replace("{articleId}", article), COUNTS + "?articleId=" + article)) {
+            var first = given().header("Origin", "https://news.example.com").when().get(path).then()
+                    .statusCode(200).extract().response();
+            var fromMemory = given().header("Origin", "https://news.example.com").when().get(path).then()
+                    .statusCode(200).extract().response();
+
+            assertEquals(first.asString(), fromMemory.asString(), path);
+            for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Vary", "Access-Control-Allow-Origin")) {
+                assertEquals(first.header(header), fromMemory.header(header), path + " " + header);
+            }
+            assertEquals("https://news.example.com", fromMemory.header("Access-Control-Allow-Origin"), path);
+            given().header("If-None-Match", first.header("ETag")).when().get(path).then()
+                    .statusCode(304).body(equalTo("")).header("ETag", equalTo(first.header("ETag")));
+        }
+        // A bad request is never taken for a page in memory: it still gets its problem document.
+        given().queryParam("order", "random").when().get(LIST, article).then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("articleId", article).queryParam("articleId", "bad id").when().get(COUNTS).then()
+                .statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void aPageKeptInMemoryShowsEveryDecisionAtOnce() {
         String article = Comments.freshArticle();
         String first = aComment().onArticle(article).approved();
