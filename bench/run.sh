@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks the packaged service against a constant reference app (bench/reference) with wrk, and
 # prints a table per run plus the medians. See bench/README.md.
-#   bench/run.sh [--no-build] [--seconds N] [--runs N] [--captchas N]
+#   bench/run.sh [--no-build] [--seconds N] [--warmup N] [--runs N] [--captchas N]
 set -euo pipefail
 cd "$(dirname "$0")/.."   # the repository root, wherever we are called from
 
-build=1 seconds=10 runs=3 captchas=0
+build=1 seconds=10 warmup=5 runs=3 captchas=0
 usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
     case $1 in
         --no-build) build=0 ;;
         --seconds) seconds=${2:?--seconds needs a value}; shift ;;
+        --warmup) warmup=${2:?--warmup needs a value}; shift ;;   # 0: none
         --runs) runs=${2:?--runs needs a value}; shift ;;
         --captchas) captchas=${2:?--captchas needs a value}; shift ;;   # 0: estimated per run
         -h|--help) usage; exit 0 ;;
@@ -114,6 +115,14 @@ rss_stop() { # sets peak (KiB)
     forget "$rss_pid"
     peak=$(sort -n "$rss_file" | tail -1 | tr -d ' ')
 }
+# warm KEY -- WRK-ARGS...: the same requests for --warmup seconds, not measured, so the JIT has
+# compiled the paths under test (as it has in a service that has been running for a while).
+warm() {
+    local key=$1; shift 2
+    ((warmup > 0)) || return 0
+    echo "  ($key) warm-up ${warmup}s" >&2
+    wrk -t2 -c32 "-d${warmup}s" "$@" >"$results/run$run-$key-warmup.txt"
+}
 # scenario KEY LABEL STARTUP-MS NOTE -- WRK-ARGS...: one wrk run; raw output saved, one line in measurements.tsv.
 scenario() {
     local key=$1 label=$2 startup=$3 note=$4; shift 5
@@ -149,9 +158,15 @@ for ((run = 1; run <= runs; run++)); do
     read_url="$api/articles/bench-read/comments"
     body_size=$(curl -sf -o /dev/null -w '%{size_download}' "$read_url")
 
+    warm a -- "$read_url"
     scenario a "reader list, 50 comments" "$service_startup" "body $body_size B" -- "$read_url"
+    warm b -- "$api/comment-counts?$counts_query"
     scenario b "comment counts, 100 articles" "$service_startup" "" -- "$api/comment-counts?$counts_query"
 
+    if ((warmup > 0)); then   # its own captchas: each is single-use
+        python3 bench/seed.py captchas --base "$api" --count $((warmup * post_rate_guess)) --out "$scratch/warm.txt"
+        warm c -- -s bench/post-solved.lua "http://127.0.0.1:$service_port" -- "$scratch/warm.txt" 2 "w$run"
+    fi
     count=$(captcha_count)
     python3 bench/seed.py captchas --base "$api" --count "$count" --out "$scratch/captchas.txt"
     scenario c "post comment (solved captcha)" "$service_startup" "$count captchas" -- \
@@ -171,6 +186,7 @@ for ((run = 1; run <= runs; run++)); do
         REFERENCE_BODY_SIZE="$body_size"
     reference_startup=$(wait_ready "http://127.0.0.1:$reference_port/constant" "$results/run$run-reference.log")
     echo "  reference ready in $reference_startup ms" >&2
+    warm e -- "http://127.0.0.1:$reference_port/constant"
     scenario e "reference: constant JSON" "$reference_startup" "body $body_size B" -- \
         "http://127.0.0.1:$reference_port/constant"
     stop_jvm

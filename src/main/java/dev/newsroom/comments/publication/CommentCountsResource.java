@@ -25,10 +25,12 @@ class CommentCountsResource {
 
     private final PublicationService publication;
     private final CacheableJson cacheable;
+    private final ReadMetrics metrics;
 
-    CommentCountsResource(PublicationService publication, CacheableJson cacheable) {
+    CommentCountsResource(PublicationService publication, CacheableJson cacheable, ReadMetrics metrics) {
         this.publication = publication;
         this.cacheable = cacheable;
+        this.metrics = metrics;
     }
 
     @GET
@@ -40,7 +42,9 @@ class CommentCountsResource {
     public Response counts(@RestQuery("articleId") List<String> articleIds,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         // Counts already in memory never get here: InMemoryReads answers them on the I/O thread.
-        return cacheable.answer(publication.counts(distinctValidIds(articleIds)), ifNoneMatch);
+        Response answer = cacheable.answer(publication.counts(distinctValidIds(articleIds)), ifNoneMatch);
+        metrics.answeredFromDatabase();
+        return answer;
     }
 
     /** The distinct article ids asked for, in order, or a 400 problem. */

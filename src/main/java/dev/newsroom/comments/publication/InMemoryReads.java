@@ -26,10 +26,12 @@ class InMemoryReads {
 
     private final PublicationService publication;
     private final CacheableJson cacheable;
+    private final ReadMetrics metrics;
 
-    InMemoryReads(PublicationService publication, CacheableJson cacheable) {
+    InMemoryReads(PublicationService publication, CacheableJson cacheable, ReadMetrics metrics) {
         this.publication = publication;
         this.cacheable = cacheable;
+        this.metrics = metrics;
     }
 
     void register(@Observes Router router) {
@@ -40,14 +42,18 @@ class InMemoryReads {
     }
 
     private void page(RoutingContext context) {
-        answerOrPassOn(context, () -> publication.cachedPage(PublicationService.PageRequest.parse(
-                context.pathParam("articleId"), context.queryParams().get("limit"),
-                context.queryParams().get("cursor"), context.queryParams().get("order"))));
+        var query = context.queryParams();
+        answerOrPassOn(context, () -> publication.cachedPage(context.pathParam("articleId"), query.get("limit"),
+                query.get("cursor"), query.get("order")));
     }
 
     private void counts(RoutingContext context) {
-        answerOrPassOn(context, () -> publication.cachedCounts(
-                CommentCountsResource.distinctValidIds(context.queryParam("articleId"))));
+        List<String> articleIds = context.queryParam("articleId");
+        if (articleIds.isEmpty() || articleIds.size() > CommentCountsResource.MAX_ARTICLES) {
+            context.next(); // the resource answers 400
+            return;
+        }
+        answerOrPassOn(context, () -> publication.cachedCounts(articleIds.stream().distinct().toList()));
     }
 
     private interface Lookup {
@@ -62,6 +68,7 @@ class InMemoryReads {
             rendered = Optional.empty(); // the resource answers it, as a problem document
         }
         if (rendered.isPresent()) {
+            metrics.answeredFromMemory();
             cacheable.answer(rendered.get(), context.request().getHeader(HttpHeaders.IF_NONE_MATCH), context.response());
         } else {
             context.next();

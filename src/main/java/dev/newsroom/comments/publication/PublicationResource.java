@@ -23,10 +23,12 @@ class PublicationResource {
 
     private final PublicationService publication;
     private final CacheableJson cacheable;
+    private final ReadMetrics metrics;
 
-    PublicationResource(PublicationService publication, CacheableJson cacheable) {
+    PublicationResource(PublicationService publication, CacheableJson cacheable, ReadMetrics metrics) {
         this.publication = publication;
         this.cacheable = cacheable;
+        this.metrics = metrics;
     }
 
     @GET
@@ -45,6 +47,8 @@ class PublicationResource {
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         // Pages already in memory never get here: InMemoryReads answers them on the I/O thread.
         var request = PublicationService.PageRequest.parse(articleId, limit, cursor, order);
-        return cacheable.answer(publication.page(request), ifNoneMatch);
+        Response answer = cacheable.answer(publication.page(request), ifNoneMatch);
+        metrics.answeredFromDatabase();
+        return answer;
     }
 }

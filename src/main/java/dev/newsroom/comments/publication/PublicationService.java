@@ -32,9 +32,13 @@ class PublicationService {
         this.cacheable = cacheable;
     }
 
-    /** The page if it is in memory: answering it needs no database and no worker thread. */
-    Optional<CacheableJson.Rendered> cachedPage(PageRequest request) {
-        return published.page(request.key());
+    /**
+     * The page if it is in memory: answering it needs no database and no worker thread. Takes the
+     * raw values: only validated requests ever put a page in memory, so an invalid article id or
+     * cursor simply finds nothing. A bad order or limit throws the same 400 problem as {@link PageRequest#parse}.
+     */
+    Optional<CacheableJson.Rendered> cachedPage(String articleId, String limit, String cursor, String order) {
+        return published.page(PageRequest.keyOf(articleId, PageRequest.parseOrder(order), cursor, PageLimit.parse(limit)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -49,7 +53,10 @@ class PublicationService {
                 page.nextCursor(), page.items().stream().map(PublicComment::of).toList());
     }
 
-    /** The counts if all of them are in memory: answering them needs no database and no worker thread. */
+    /**
+     * The counts if all of them are in memory: answering them needs no database and no worker
+     * thread. The ids need no validation here: only validated ids ever have a count in memory.
+     */
     Optional<CacheableJson.Rendered> cachedCounts(List<String> articleIds) {
         return published.countsInMemory(articleIds).map(known -> renderCounts(articleIds, known));
     }
@@ -74,7 +81,7 @@ class PublicationService {
                     Cursor.decodeOrNull(cursor), PageLimit.parse(limit));
         }
 
-        private static CommentRepository.Order parseOrder(String order) {
+        static CommentRepository.Order parseOrder(String order) {
             if (order == null || order.isEmpty() || order.equals("oldest")) {
                 return CommentRepository.Order.OLDEST;
             }
@@ -85,6 +92,10 @@ class PublicationService {
         }
 
         PublishedPages.PageKey key() {
+            return keyOf(articleId, order, cursor, limit);
+        }
+
+        static PublishedPages.PageKey keyOf(String articleId, CommentRepository.Order order, String cursor, int limit) {
             return new PublishedPages.PageKey(articleId, order.name(), cursor == null ? "" : cursor, limit);
         }
     }

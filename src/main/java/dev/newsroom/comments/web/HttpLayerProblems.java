@@ -37,10 +37,26 @@ class HttpLayerProblems {
     }
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::rejectForeignOrigin);
-        router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::rejectSemicolonsAndNul);
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::rejectBodyWithoutType);
+        // One handler for every check: it runs on every request, readers' included.
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        Problem problem = foreignOrigin(context);
+        if (problem == null) {
+            problem = oversizedBody(context);
+        }
+        if (problem == null && context.request().path().startsWith("/api/")) {
+            problem = semicolonOrNul(context);
+            if (problem == null) {
+                problem = bodyWithoutType(context);
+            }
+        }
+        if (problem == null) {
+            context.next();
+        } else {
+            write(context, problem);
+        }
     }
 
     /**
@@ -48,40 +64,36 @@ class HttpLayerProblems {
      * a path segment (a matrix parameter) or a query value at {@code ;}, turning {@code a;b} into
      * the article {@code a}; and PostgreSQL refuses NUL in text with an error rather than "no match".
      */
-    private void rejectSemicolonsAndNul(RoutingContext context) {
+    private static Problem semicolonOrNul(RoutingContext context) {
         String uri = context.request().uri();
         if (uri.indexOf(';') >= 0 || uri.indexOf('\u0000') >= 0 || uri.contains("%00")) {
-            write(context, new Problem(ProblemTypes.forStatus(400), "Invalid address", 400,
-                    "The address contains ';' or a NUL character, which no address of this API does.", null));
-            return;
+            return new Problem(ProblemTypes.forStatus(400), "Invalid address", 400,
+                    "The address contains ';' or a NUL character, which no address of this API does.", null);
         }
-        context.next();
+        return null;
     }
 
     /** A body must say what it is: without a Content-Type it would be read as an empty form. */
-    private void rejectBodyWithoutType(RoutingContext context) {
+    private static Problem bodyWithoutType(RoutingContext context) {
         var request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean hasBody = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (length != null && !length.trim().equals("0"));
         if (hasBody && request.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
-            write(context, new Problem(ProblemTypes.forStatus(415), "Unsupported Media Type", 415,
-                    "Send application/json or application/x-www-form-urlencoded as UTF-8.", null));
-            return;
+            return new Problem(ProblemTypes.forStatus(415), "Unsupported Media Type", 415,
+                    "Send application/json or application/x-www-form-urlencoded as UTF-8.", null);
         }
-        context.next();
+        return null;
     }
 
-
-    private void rejectForeignOrigin(RoutingContext context) {
+    private Problem foreignOrigin(RoutingContext context) {
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !allowedOrigins.allowsOrigin(origin) && !isSameOrigin(context, origin)) {
-            write(context, new Problem(ProblemTypes.forStatus(403), "Origin not allowed", 403,
+            return new Problem(ProblemTypes.forStatus(403), "Origin not allowed", 403,
                     "Browsers may call this API from the article pages' origins only (COMMENTS_ALLOWED_ORIGINS).",
-                    null));
-            return;
+                    null);
         }
-        context.next();
+        return null;
     }
 
     private static boolean isSameOrigin(RoutingContext context, String origin) {
@@ -89,14 +101,13 @@ class HttpLayerProblems {
         return own.isPresent() && own.equals(AllowedOrigins.originOf(origin));
     }
 
-    private void rejectOversizedBody(RoutingContext context) {
+    private Problem oversizedBody(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && exceeds(declared)) {
-            write(context, new Problem(ProblemTypes.forStatus(413), "Request too large", 413,
-                    "The request body is larger than this service accepts (" + maxBodyBytes / 1024 + " KiB).", null));
-            return;
+            return new Problem(ProblemTypes.forStatus(413), "Request too large", 413,
+                    "The request body is larger than this service accepts (" + maxBodyBytes / 1024 + " KiB).", null);
         }
-        context.next();
+        return null;
     }
 
     private boolean exceeds(String contentLength) {

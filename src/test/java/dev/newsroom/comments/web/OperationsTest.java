@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.newsroom.comments.testing.Captchas;
+import dev.newsroom.comments.testing.Comments;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,27 @@ class OperationsTest {
                 .body(containsString("comments_rejected_total"))
                 .body(containsString("comments_spam_total"))
                 .body(containsString("captcha_failures_total{reason=\"wrong\"}"))
-                .body(containsString("captcha_failures_total{reason=\"already_used\"}"));
+                .body(containsString("captcha_failures_total{reason=\"already_used\"}"))
+                .body(containsString("comments_submissions_seconds_count"));
+    }
+
+    @Test
+    void readersListsAreCountedByWhereTheAnswerCameFrom() {
+        String article = Comments.freshArticle();
+        given().when().get("/api/v1/articles/{articleId}/comments", article).then().statusCode(200);
+        double database = metric("comments_reads_total{source=\"database\"}");
+        double memory = metric("comments_reads_total{source=\"memory\"}");
+
+        given().when().get("/api/v1/articles/{articleId}/comments", article).then().statusCode(200);
+
+        assertEquals(database, metric("comments_reads_total{source=\"database\"}"));
+        assertEquals(memory + 1, metric("comments_reads_total{source=\"memory\"}"));
+    }
+
+    private static double metric(String series) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.split(" ")[1]))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in /q/metrics"));
     }
 
     @Test
