@@ -1,5 +1,6 @@
 package dev.newsroom.comments.publication;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -23,7 +24,11 @@ interface PublicationConfig {
     @WithDefault("PT5S")
     Duration cacheTtl();
 
-    /** How many pages (article, order, cursor, limit) one instance keeps in memory. */
-    @WithDefault("10000")
-    int cachedPages();
+    /**
+     * How much memory one instance gives to pages kept for readers, counted in the bytes sent:
+     * the least recently used pages go first. Bounded in bytes, not pages, because a page of
+     * 200 long comments weighs a hundred times one of two short ones.
+     */
+    @WithDefault("32M")
+    MemorySize cacheSize();
 }

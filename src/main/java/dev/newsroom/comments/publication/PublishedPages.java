@@ -29,6 +29,11 @@ class PublishedPages {
     record PageKey(String articleId, String order, String cursor, int limit) {
     }
 
+    /** Roughly what a page's key, ETag and cache entry weigh besides its bytes. */
+    private static final int KEY_AND_ENTRY_BYTES = 512;
+    /** Article counts kept, at about 200 bytes each: at most about 10 MB. */
+    private static final int MAX_COUNTS = 50_000;
+
     private final Cache<PageKey, CacheableJson.Rendered> pages;
     private final Cache<String, Long> counts;
 
@@ -36,8 +41,11 @@ class PublishedPages {
         if (config.cacheTtl().compareTo(config.maxAge()) > 0) {
             throw new IllegalStateException("comments.publication.cache-ttl must not exceed comments.publication.max-age");
         }
-        this.pages = Caffeine.newBuilder().maximumSize(config.cachedPages()).expireAfterWrite(config.cacheTtl()).build();
-        this.counts = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.cacheTtl()).build();
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(config.cacheSize().asLongValue())
+                .weigher((PageKey key, CacheableJson.Rendered page) -> page.bytes().length + KEY_AND_ENTRY_BYTES)
+                .expireAfterWrite(config.cacheTtl()).build();
+        this.counts = Caffeine.newBuilder().maximumSize(MAX_COUNTS).expireAfterWrite(config.cacheTtl()).build();
     }
 
     Optional<CacheableJson.Rendered> page(PageKey key) {
