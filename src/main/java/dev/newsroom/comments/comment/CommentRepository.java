@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,11 @@ import java.util.stream.Collectors;
 public class CommentRepository {
 
     private final EntityManager entityManager;
+    private final StatusTally tally;
 
-    CommentRepository(EntityManager entityManager) {
+    CommentRepository(EntityManager entityManager, StatusTally tally) {
         this.entityManager = entityManager;
+        this.tally = tally;
     }
 
     public Optional<Comment> findByIdOptional(String id) {
@@ -35,6 +36,7 @@ public class CommentRepository {
 
     public void persist(Comment comment) {
         entityManager.persist(comment);
+        tally.add(comment.status(), 1);
     }
 
     public void flush() {
@@ -43,6 +45,21 @@ public class CommentRepository {
 
     public void delete(Comment comment) {
         entityManager.remove(comment);
+        tally.add(comment.status(), -1);
+    }
+
+    /** A moderator's decision: the only way a stored comment changes status besides {@link #erasePersonalData}. */
+    public void decide(Comment comment, CommentStatus to, String moderator, Instant now) {
+        CommentStatus from = comment.status();
+        comment.decide(to, moderator, now);
+        tally.move(from, to);
+    }
+
+    /** An erasure request; a pending comment is rejected (see {@link Comment#erasePersonalData}). */
+    public void erasePersonalData(Comment comment, String administrator, Instant now) {
+        CommentStatus from = comment.status();
+        comment.erasePersonalData(administrator, now);
+        tally.move(from, comment.status());
     }
 
     /** Newest or oldest first, for reader lists. */
@@ -100,16 +117,9 @@ public class CommentRepository {
                 .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
+    /** Comments per status, from {@link StatusTally}: no count over the comment table. */
     public Map<CommentStatus, Long> countByStatus() {
-        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
-        for (CommentStatus status : CommentStatus.values()) {
-            counts.put(status, 0L);
-        }
-        entityManager
-                .createQuery("select c.status, count(c) from Comment c group by c.status", Object[].class)
-                .getResultStream()
-                .forEach(row -> counts.put((CommentStatus) row[0], (Long) row[1]));
-        return counts;
+        return tally.counts();
     }
 
     public Optional<Comment> findApprovedInArticle(String id, String articleId) {
@@ -161,9 +171,14 @@ public class CommentRepository {
 
     /** Retention: spam and rejected comments last changed before {@code cutoff} go; pending ones never do. */
     public long deleteRejectedAndSpamBefore(Instant cutoff) {
-        return entityManager.createQuery("delete from Comment c where c.status in :statuses and c.updatedAt < :cutoff")
-                .setParameter("statuses", List.of(CommentStatus.REJECTED, CommentStatus.SPAM))
-                .setParameter("cutoff", cutoff).executeUpdate();
+        long deleted = 0;
+        for (CommentStatus status : List.of(CommentStatus.REJECTED, CommentStatus.SPAM)) {
+            int gone = entityManager.createQuery("delete from Comment c where c.status = :status and c.updatedAt < :cutoff")
+                    .setParameter("status", status).setParameter("cutoff", cutoff).executeUpdate();
+            tally.add(status, -gone);
+            deleted += gone;
+        }
+        return deleted;
     }
 
     /** Retention: client-address fingerprints older than {@code cutoff} are forgotten. */

@@ -77,7 +77,7 @@ class ModerationService {
         requireMatch(comment, ifMatch);
         CommentStatus from = comment.status();
         Instant now = now();
-        comment.decide(decision.outcome, moderator, now);
+        comments.decide(comment, decision.outcome, moderator, now);
         comments.flush();
         articleChanged.fire(new ArticleChanged(comment.articleId()));
         metrics.entered(decision.outcome);

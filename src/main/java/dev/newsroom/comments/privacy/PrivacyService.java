@@ -66,7 +66,7 @@ class PrivacyService {
             if (deleteComments) {
                 comments.delete(comment);
             } else {
-                comment.erasePersonalData(administrator, now);
+                comments.erasePersonalData(comment, administrator, now);
             }
             articleChanged.fire(new ArticleChanged(comment.articleId()));
             audit.append(new AuditEntry(now, administrator, "erase", comment.id(), comment.articleId(), from,
