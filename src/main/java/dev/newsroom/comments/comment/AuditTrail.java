@@ -32,7 +32,9 @@ public class AuditTrail {
         if (before != null) {
             query.append(" and a.id < :beforeId");
         }
-        TypedQuery<AuditEntry> typed = entityManager.createQuery(query + " order by a.id desc", AuditEntry.class);
+        // With a comment, its column leads the order so H2 reads index audit_entry_comment in order.
+        String order = commentId != null ? " order by a.commentId desc, a.id desc" : " order by a.id desc";
+        TypedQuery<AuditEntry> typed = entityManager.createQuery(query + order, AuditEntry.class);
         if (commentId != null) {
             typed.setParameter("commentId", commentId);
         }

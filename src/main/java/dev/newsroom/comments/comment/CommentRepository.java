@@ -88,12 +88,21 @@ public class CommentRepository {
             parameters.put("articleId", articleId);
         }
         if (after != null) {
-            query.append(" and (c.createdAt ").append(comparison).append(" :afterTime or (c.createdAt = :afterTime and c.id ")
-                    .append(comparison).append(" :afterId))");
+            // The first condition is implied by the second; it is there so the index scan can start
+            // at the cursor instead of filtering every row before it (H2 cannot use the OR alone).
+            query.append(" and c.createdAt ").append(comparison).append("= :afterTime and (c.createdAt ").append(comparison)
+                    .append(" :afterTime or c.id ").append(comparison).append(" :afterId)");
             parameters.put("afterTime", after.createdAt());
             parameters.put("afterId", after.id());
         }
-        query.append(" order by c.createdAt ").append(direction).append(", c.id ").append(direction);
+        // The constant columns lead the order too: then H2 reads the index in order and stops after
+        // limit + 1 rows, instead of reading every match and sorting (PostgreSQL does both either way).
+        query.append(" order by ");
+        if (articleId != null) {
+            query.append("c.articleId ").append(direction).append(", ");
+        }
+        query.append("c.status ").append(direction).append(", c.createdAt ").append(direction).append(", c.id ")
+                .append(direction);
         TypedQuery<Comment> typed = entityManager.createQuery(query.toString(), Comment.class);
         parameters.forEach(typed::setParameter);
         return typed.setMaxResults(limit + 1).getResultList();
