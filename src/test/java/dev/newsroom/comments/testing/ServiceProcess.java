@@ -130,6 +130,17 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, without waiting: the service starts its graceful shutdown. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code, or empty if it is still running after {@code limit}. */
+    public java.util.OptionalInt awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     /** SIGTERM, then waits for a graceful exit. */
     @Override
     public void close() throws InterruptedException {
