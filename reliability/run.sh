@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The long versions of the reliability tests, run on purpose (the suite, and so .ci/run, runs the
+# short ones). Each builds the jar, runs one integration test against it on H2 and then on a fresh
+# PostgreSQL database (127.0.0.1:5432, as .ci/run provides), and prints its figures.
+#   reliability/run.sh crash     25 cycles: 32 concurrent posters, kill -9 at a random moment, restart
+#   reliability/run.sh stop      SIGTERM under load
+#   reliability/run.sh outage    PostgreSQL stopped for 20 s under load (PostgreSQL only)
+#   reliability/run.sh all
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+run_it() { # IT-CLASS PROPERTIES...
+    local it=$1; shift
+    echo "== $it $*" >&2
+    mvn -B verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$it" "$@" \
+        | tee "target/reliability-$it.log" \
+        | grep -E "^$it:|Tests run:|FAIL|BUILD" || true
+    grep -q "BUILD SUCCESS" "target/reliability-$it.log"
+}
+
+mkdir -p target
+case ${1:-} in
+    crash) run_it DurabilityIT -Dreliability.cycles=25 -Dreliability.posters=32 ;;
+    stop) run_it GracefulStopIT ;;
+    outage) run_it DatabaseOutageIT -Dreliability.outage-seconds=20 ;;
+    all) "$0" crash && "$0" stop && "$0" outage ;;
+    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
