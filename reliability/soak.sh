@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Soak: mixed load for a long time at about half of what bench/run.sh measures as the maximum
+# (reads, posts that fetch and solve their captchas, approvals with a token), then checks: zero
+# errors, heap after a full GC within 10% of where it started, no growth in threads or open files.
+#   reliability/soak.sh [seconds]      (default 600)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+port=18082 password=soak-admin-password
+api=http://127.0.0.1:$port/api/v1
+jar=$PWD/target/quarkus-app/quarkus-run.jar
+[[ -f $jar ]] || mvn -B -q package -DskipTests
+work=$(mktemp -d)
+results=$PWD/target/soak-$(date +%Y%m%d-%H%M%S)   # class histograms at start and end
+mkdir -p "$results"
+pid=''
+trap '[[ -n $pid ]] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null; }; rm -rf "$work"' EXIT
+
+# One client address sends everything, so the per-address limits are off (as in bench/run.sh).
+(cd "$work" && exec env QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=$password COMMENTS_RATE_LIMIT_ENABLED=false \
+    COMMENTS_ANTISPAM_FLOOD_INTERVAL=0S java -Xmx256m -jar "$jar" >service.log 2>&1) &
+pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+token=$(python3 bench/seed.py token --base "$api" --password "$password")
+python3 bench/seed.py seed --base "$api" --token "$token" >&2
+
+# load NAME SECONDS CONNECTIONS DELAY-MS SCRIPT URL [-- ARGS]: one paced wrk in the background.
+loads=()
+load() {
+    local name=$1 duration=$2 connections=$3 pause=$4 script=$5; shift 5
+    WRK_SCRIPT=$script WRK_DELAY_MS=$pause wrk -t1 "-c$connections" "-d${duration}s" --latency \
+        -s reliability/paced.lua "$@" >"$work/$name.txt" &
+    loads+=($!)
+}
+await_loads() { wait "${loads[@]}"; loads=(); }
+# sample LABEL: heap after a full GC (KiB), threads, open files.
+sample() {
+    jcmd "$pid" GC.run >/dev/null
+    local heap
+    heap=$(jcmd "$pid" GC.heap_info | sed -nE 's/.* total [0-9]+K, used ([0-9]+)K.*/\1/p' | head -1)
+    # What fills the heap, kept to tell growth that stops (caches) from a leak.
+    jcmd "$pid" GC.class_histogram | head -25 >"$results/histogram-$1.txt"
+    printf '%s %s %s %s\n' "$1" "$heap" "$(ls "/proc/$pid/task" | wc -l)" "$(ls "/proc/$pid/fd" | wc -l)"
+}
+
+read_url="$api/articles/bench-read/comments"
+echo "warm-up: 30 s of the same load, which also leaves pending comments to approve" >&2
+load warm-reads 30 32 1 "" "$read_url"
+load warm-posts 30 8 10 bench/post-comments.lua "http://127.0.0.1:$port"
+await_loads
+python3 bench/seed.py pending --base "$api" --token "$token" --max 5000 --out "$work/pending.txt"
+before=$(sample start)
+
+echo "soak: $seconds s" >&2
+load reads "$seconds" 32 1 "" "$read_url"
+load posts "$seconds" 8 10 bench/post-comments.lua "http://127.0.0.1:$port"
+load approvals "$seconds" 2 50 bench/approve.lua "http://127.0.0.1:$port" -- "$work/pending.txt" "$token" 1
+await_loads
+after=$(sample end)
+
+errors=0
+for name in reads posts approvals; do
+    out=$work/$name.txt
+    bad=$(awk '/Non-2xx or 3xx responses/{n+=$NF} /Socket errors/{gsub(/,/,""); n+=$4+$6+$8+$10} END{print n+0}' "$out")
+    errors=$((errors + bad))
+    printf '%-10s %10s req/s  p50 %-8s p99 %-8s errors %s\n' "$name" "$(awk '/Requests\/sec/{print $2}' "$out")" \
+        "$(awk '/^ +50%/{print $2}' "$out")" "$(awk '/^ +99%/{print $2}' "$out")" "$bad"
+done
+grep -h '^posts:' "$work/posts.txt" || true
+read -r _ heap0 threads0 files0 <<<"$before"
+read -r _ heap1 threads1 files1 <<<"$after"
+echo "heap after full GC: ${heap0} KiB -> ${heap1} KiB; threads ${threads0} -> ${threads1}; open files ${files0} -> ${files1}"
+verdict=ok
+((errors == 0)) || verdict="FAILED: $errors errors"
+((heap1 * 10 <= heap0 * 11)) || verdict="FAILED: heap grew more than 10%"
+((threads1 <= threads0 + 2)) || verdict="FAILED: threads grew"
+((files1 <= files0 + 2)) || verdict="FAILED: open files grew"
+echo "soak: $verdict (heap histograms: ${results#"$PWD"/})"
+[[ $verdict == ok ]]
