@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.comments.testing.HttpReader;
+import dev.newsroom.comments.testing.JarDatabase;
 import dev.newsroom.comments.testing.ServiceProcess;
 import dev.newsroom.comments.testing.TestDatabase;
 import java.io.IOException;
@@ -19,9 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,22 +42,8 @@ class DurabilityIT {
     @TempDir
     Path workingDirectory;
 
-    /** The PostgreSQL database of this test, in the PostgreSQL run of the suite. */
-    private String postgresqlDatabase;
-
-    @BeforeEach
-    void createDatabase() {
-        if (TestDatabase.isPostgresql()) {
-            postgresqlDatabase = TestDatabase.createPostgresqlDatabase();
-        }
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        if (postgresqlDatabase != null) {
-            TestDatabase.dropPostgresqlDatabase(postgresqlDatabase);
-        }
-    }
+    @RegisterExtension
+    final JarDatabase database = new JarDatabase();
 
     @Test
     void everyAcknowledgedCommentSurvivesKillDashNine() throws Exception {
@@ -125,8 +111,8 @@ class DurabilityIT {
         String jdbcUrl = System.getProperty("durability.jdbc-url");
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        } else if (postgresqlDatabase != null) {
-            env.putAll(ServiceProcess.databaseEnvironment(postgresqlDatabase));
+        } else {
+            env.putAll(database.environment());
         }
         return ServiceProcess.start(workingDirectory, logName, env);
     }

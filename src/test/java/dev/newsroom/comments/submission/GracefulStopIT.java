@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.comments.testing.HttpReader;
+import dev.newsroom.comments.testing.JarDatabase;
 import dev.newsroom.comments.testing.ServiceProcess;
-import dev.newsroom.comments.testing.TestDatabase;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,9 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,21 +45,8 @@ class GracefulStopIT {
     @TempDir
     Path directory;
 
-    private String postgresqlDatabase;
-
-    @BeforeEach
-    void createDatabase() {
-        if (TestDatabase.isPostgresql()) {
-            postgresqlDatabase = TestDatabase.createPostgresqlDatabase();
-        }
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        if (postgresqlDatabase != null) {
-            TestDatabase.dropPostgresqlDatabase(postgresqlDatabase);
-        }
-    }
+    @RegisterExtension
+    final JarDatabase database = new JarDatabase();
 
     @Test
     void sigtermTurnsReadinessDownFinishesInFlightPostsAndLosesNothing() throws Exception {
@@ -141,9 +127,7 @@ class GracefulStopIT {
         env.put("COMMENTS_ANTISPAM_FLOOD_INTERVAL", "0S");
         env.put("QUARKUS_SHUTDOWN_DELAY", DELAY.toString());
         env.put("QUARKUS_SHUTDOWN_TIMEOUT", TIMEOUT.toString());
-        if (postgresqlDatabase != null) {
-            env.putAll(ServiceProcess.databaseEnvironment(postgresqlDatabase));
-        }
+        env.putAll(database.environment());
         return ServiceProcess.start(directory, logName, env);
     }
 }
