@@ -19,12 +19,7 @@ while (($#)); do
     esac
     shift
 done
-if ! command -v wrk >/dev/null; then   # Debian's wrk package; installed on the spot when we may
-    echo "wrk is missing: installing Debian's wrk package" >&2
-    sudo=''; ((EUID == 0)) || sudo=sudo
-    $sudo apt-get install -y wrk >&2 || { $sudo apt-get update >&2 && $sudo apt-get install -y wrk >&2; } \
-        || { echo "could not install wrk: apt-get install -y wrk" >&2; exit 1; }
-fi
+source bench/require-wrk.sh
 for tool in curl python3 java mvn; do
     command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done

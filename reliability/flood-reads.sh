@@ -5,6 +5,7 @@
 #   reliability/flood-reads.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/require-wrk.sh
 seconds=${1:-10}
 port=18081 password=flood-admin-password
 api=http://127.0.0.1:$port/api/v1

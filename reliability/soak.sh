@@ -5,6 +5,7 @@
 #   reliability/soak.sh [seconds]      (default 600)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/require-wrk.sh
 seconds=${1:-600}
 port=18082 password=soak-admin-password
 api=http://127.0.0.1:$port/api/v1
@@ -33,14 +34,15 @@ load() {
     loads+=($!)
 }
 await_loads() { wait "${loads[@]}"; loads=(); }
-# sample LABEL: heap after a full GC (KiB), threads, open files.
+# sample LABEL: heap after a full GC (KiB), threads, open files, size of the H2 file (KiB).
 sample() {
     jcmd "$pid" GC.run >/dev/null
     local heap
     heap=$(jcmd "$pid" GC.heap_info | sed -nE 's/.* total [0-9]+K, used ([0-9]+)K.*/\1/p' | head -1)
     # What fills the heap, kept to tell growth that stops (caches) from a leak.
     jcmd "$pid" GC.class_histogram | head -25 >"$results/histogram-$1.txt"
-    printf '%s %s %s %s\n' "$1" "$heap" "$(ls "/proc/$pid/task" | wc -l)" "$(ls "/proc/$pid/fd" | wc -l)"
+    printf '%s %s %s %s %s\n' "$1" "$heap" "$(ls "/proc/$pid/task" | wc -l)" "$(ls "/proc/$pid/fd" | wc -l)" \
+        "$(du -k "$work/data/comments.mv.db" | cut -f1)"
 }
 
 read_url="$api/articles/bench-read/comments"
@@ -67,9 +69,10 @@ for name in reads posts approvals; do
         "$(awk '/^ +50%/{print $2}' "$out")" "$(awk '/^ +99%/{print $2}' "$out")" "$bad"
 done
 grep -h '^posts:' "$work/posts.txt" || true
-read -r _ heap0 threads0 files0 <<<"$before"
-read -r _ heap1 threads1 files1 <<<"$after"
+read -r _ heap0 threads0 files0 disk0 <<<"$before"
+read -r _ heap1 threads1 files1 disk1 <<<"$after"
 echo "heap after full GC: ${heap0} KiB -> ${heap1} KiB; threads ${threads0} -> ${threads1}; open files ${files0} -> ${files1}"
+echo "H2 file: ${disk0} KiB -> ${disk1} KiB"
 verdict=ok
 ((errors == 0)) || verdict="FAILED: $errors errors"
 ((heap1 * 10 <= heap0 * 11)) || verdict="FAILED: heap grew more than 10%"
