@@ -15,18 +15,24 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/articles/{articleId}/comments")
 @Tag(name = "Readers")
 class SubmissionResource {
+
+    private static final Set<String> FORM_FIELDS = Set.of("name", "email", "body", "captchaToken", "captchaAnswer",
+            "parentId", "website", "homepage", "redirect");
 
     private final SubmissionService submissions;
     private final AllowedOrigins allowedOrigins;
@@ -40,7 +46,8 @@ class SubmissionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a comment (JSON, or an HTML form)", description = SUBMISSION_RULES)
+    @Operation(summary = "Post a comment (JSON, or an HTML form)", description = SUBMISSION_RULES
+            + " JSON is UTF-8 only: bytes that are not UTF-8 are refused with 400, another declared charset with 415.")
     @APIResponse(responseCode = "202", description = "Held for moderation (also the answer for spam)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "201", description = "Published at once (when a policy allows it)",
@@ -63,24 +70,28 @@ class SubmissionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Post a comment (JSON, or an HTML form)", description = SUBMISSION_RULES
             + " A form with a `redirect` on an allowed origin (COMMENTS_ALLOWED_ORIGINS) is answered "
-            + "303 See Other to it; a redirect anywhere else is refused with 400 before anything is stored.")
+            + "303 See Other to it; a redirect anywhere else is refused with 400 before anything is stored. "
+            + "Forms are read as UTF-8 whatever charset they declare; a field sent twice, or a value that is not "
+            + "UTF-8 once percent-decoded, is refused with 400 rather than guessed at.")
     @APIResponse(responseCode = "303", description = "Accepted; the browser goes back to `redirect`")
     @APIResponse(responseCode = "202", description = "Held for moderation (no redirect given)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmittedComment.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, captcha or redirect",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submitForm(@ArticleId @RestPath String articleId,
-            @RestForm String name, @RestForm String email, @RestForm String body,
-            @RestForm String captchaToken, @RestForm String captchaAnswer, @RestForm String parentId,
-            @RestForm String website, @RestForm String homepage,
-            @Parameter(description = "Absolute URL on an allowed origin to return to") @RestForm String redirect,
-            @Context HttpServerRequest request) {
-        String target = Text.stripToNull(redirect);
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(
+            allOf = CommentSubmission.class, properties = @SchemaProperty(name = "redirect", type = SchemaType.STRING,
+                    description = "Absolute URL on an allowed origin to return to"))))
+    @APIResponse(responseCode = "415", description = "Neither JSON nor a form",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitForm(@ArticleId @RestPath String articleId, byte[] form, @Context HttpServerRequest request) {
+        Map<String, String> fields = FormFields.parse(form, FORM_FIELDS);
+        String target = Text.stripToNull(fields.get("redirect"));
         if (target != null && !allowedOrigins.allowsRedirectTo(target)) {
             throw ProblemException.invalidField("redirect", "must be an absolute URL on an allowed origin");
         }
-        SubmittedComment comment = submissions.submit(articleId, new CommentSubmission(name, email, body,
-                captchaToken, captchaAnswer, parentId, website, homepage), ClientAddress.of(request));
+        SubmittedComment comment = submissions.submit(articleId, new CommentSubmission(fields.get("name"),
+                fields.get("email"), fields.get("body"), fields.get("captchaToken"), fields.get("captchaAnswer"),
+                fields.get("parentId"), fields.get("website"), fields.get("homepage")), ClientAddress.of(request));
         return target != null ? Response.seeOther(URI.create(target)).build() : accepted(comment);
     }
 

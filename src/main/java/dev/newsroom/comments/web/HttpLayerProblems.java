@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,7 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * empty 413 when it overflows);</li>
  * <li>a browser request from an origin that is not an article page's (403). Quarkus's CORS
  * filter would refuse it as well, with an empty body; preflights and allowed origins go on to it;</li>
- * <li>addresses with {@code ;} (400), and bodies without a Content-Type (415).</li>
+ * <li>headers over {@code comments.max-header-size} (431). The HTTP server's own limit is set
+ * higher, so that this check answers first, with a problem document;</li>
+ * <li>addresses with {@code ;} (400); bodies without a Content-Type, with one that cannot be read,
+ * or JSON declaring a charset other than UTF-8 (415).</li>
  * </ul>
  */
 @Singleton
@@ -28,12 +32,14 @@ class HttpLayerProblems {
     private final ObjectMapper json;
     private final AllowedOrigins allowedOrigins;
     private final long maxBodyBytes;
+    private final long maxHeaderBytes;
 
-    HttpLayerProblems(ObjectMapper json, AllowedOrigins allowedOrigins,
+    HttpLayerProblems(ObjectMapper json, AllowedOrigins allowedOrigins, WebConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
         this.allowedOrigins = allowedOrigins;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxHeaderBytes = config.maxHeaderSize().asLongValue();
     }
 
     void register(@Observes Router router) {
@@ -42,14 +48,17 @@ class HttpLayerProblems {
     }
 
     private void check(RoutingContext context) {
-        Problem problem = foreignOrigin(context);
+        Problem problem = oversizedHeaders(context);
+        if (problem == null) {
+            problem = foreignOrigin(context);
+        }
         if (problem == null) {
             problem = oversizedBody(context);
         }
         if (problem == null && context.request().path().startsWith("/api/")) {
             problem = semicolonOrNul(context);
             if (problem == null) {
-                problem = bodyWithoutType(context);
+                problem = unreadableBodyType(context);
             }
         }
         if (problem == null) {
@@ -73,15 +82,47 @@ class HttpLayerProblems {
         return null;
     }
 
-    /** A body must say what it is: without a Content-Type it would be read as an empty form. */
-    private static Problem bodyWithoutType(RoutingContext context) {
+    /**
+     * A body must say what it is, in a form this service reads: without a Content-Type it would be
+     * read as an empty form; one the framework cannot parse would fail as a server error; and the
+     * contract's bodies are UTF-8, so another declared charset would only turn text into mojibake.
+     */
+    private static Problem unreadableBodyType(RoutingContext context) {
         var request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean hasBody = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (length != null && !length.trim().equals("0"));
-        if (hasBody && request.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (hasBody && (type == null || !isReadable(type))) {
             return new Problem(ProblemTypes.forStatus(415), "Unsupported Media Type", 415,
                     "Send application/json or application/x-www-form-urlencoded as UTF-8.", null);
+        }
+        return null;
+    }
+
+    private static boolean isReadable(String contentType) {
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException unparseable) {
+            return false;
+        }
+        // A form is UTF-8 whatever it declares (as browsers send it; submission.FormFields reads it so).
+        boolean json = type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return !json || charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("utf8");
+    }
+
+    /** All header lines together, as the HTTP server counts them against its own limit. */
+    private Problem oversizedHeaders(RoutingContext context) {
+        long size = 0;
+        for (var header : context.request().headers()) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (size > maxHeaderBytes) {
+            return new Problem(ProblemTypes.forStatus(431), "Request headers too large", 431,
+                    "The request's headers are larger than this service accepts (" + maxHeaderBytes / 1024
+                            + " KiB in all).", null);
         }
         return null;
     }

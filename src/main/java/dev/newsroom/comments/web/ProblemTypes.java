@@ -19,6 +19,7 @@ final class ProblemTypes {
             case 413 -> "urn:problem:request-too-large";
             case 415 -> "urn:problem:unsupported-media-type";
             case 429 -> "urn:problem:too-many-requests";
+            case 431 -> "urn:problem:headers-too-large";
             case 503 -> "urn:problem:unavailable";
             default -> status >= 500 ? "urn:problem:server-error" : "about:blank";
         };

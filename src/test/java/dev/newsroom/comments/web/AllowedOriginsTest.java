@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +12,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AllowedOriginsTest {
 
-    private final AllowedOrigins origins = new AllowedOrigins(
-            () -> Optional.of(List.of("https://news.example.com", " http://localhost:3000 ")));
+    private final AllowedOrigins origins = new AllowedOrigins(new WebConfig() {
+        @Override
+        public Optional<List<String>> allowedOrigins() {
+            return Optional.of(List.of("https://news.example.com", " http://localhost:3000 "));
+        }
+
+        @Override
+        public MemorySize maxHeaderSize() {
+            return new MemorySize(java.math.BigInteger.valueOf(16 * 1024));
+        }
+    });
 
     @ParameterizedTest
     @ValueSource(strings = { "https://news.example.com/2026/06/article-1#comments", "https://NEWS.example.com",
