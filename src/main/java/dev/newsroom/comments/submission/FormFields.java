@@ -1,11 +1,8 @@
 package dev.newsroom.comments.submission;
 
 import dev.newsroom.comments.web.ProblemException;
+import dev.newsroom.comments.web.StrictUtf8;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -82,14 +79,6 @@ final class FormFields {
                 bytes.write(b);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return StrictUtf8.decode(bytes.toByteArray()).orElse(null);
     }
 }

@@ -108,9 +108,8 @@ class HttpLayerProblems {
             return false;
         }
         // A form is UTF-8 whatever it declares (as browsers send it; submission.FormFields reads it so).
-        boolean json = type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        return !json || charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("utf8");
+        return !StrictUtf8Json.isJson(type) || charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("utf8");
     }
 
     /** All header lines together, as the HTTP server counts them against its own limit. */

@@ -6,10 +6,6 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * JSON bodies are UTF-8 (RFC 8259), and only UTF-8. Jackson forgives some byte sequences that are
@@ -23,9 +19,9 @@ class StrictUtf8Json implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
-        if (type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+        if (type != null && isJson(type)) {
             byte[] body = context.getInputStream().readAllBytes();
-            if (!isUtf8(body)) {
+            if (StrictUtf8.decode(body).isEmpty()) {
                 throw ProblemException.badRequest("The body is not valid UTF-8, which JSON must be.");
             }
             context.setInputStream(new ByteArrayInputStream(body));
@@ -33,15 +29,8 @@ class StrictUtf8Json implements ReaderInterceptor {
         return context.proceed();
     }
 
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+    /** {@code application/json} and its {@code +json} relatives. */
+    static boolean isJson(MediaType type) {
+        return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
     }
 }

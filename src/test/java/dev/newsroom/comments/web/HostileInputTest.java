@@ -241,7 +241,7 @@ class HostileInputTest {
     // ---------------------------------------------------------------- submissions
 
     private Case jsonSubmission(Hostile h) {
-        Submission s = new Submission(h, captcha());
+        Submission s = new Submission(h, Captchas.fresh());
         String json;
         Expect expect = s.expect;
         String what = s.what;
@@ -316,7 +316,7 @@ class HostileInputTest {
     }
 
     private Case formSubmission(Hostile h) {
-        Submission s = new Submission(h, captcha());
+        Submission s = new Submission(h, Captchas.fresh());
         Map<String, String> form = new LinkedHashMap<>(s.fields);
         form.values().removeIf(java.util.Objects::isNull);
         Expect expect = s.expect;
@@ -472,17 +472,6 @@ class HostileInputTest {
 
     private static String capitalised(String words) {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1).replace('-', ' ');
-    }
-
-    private Captchas.Solved captcha() {
-        try {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/captcha")).GET().build());
-            JsonNode challenge = JSON.readTree(response.body());
-            String question = challenge.path("question").asText();
-            return new Captchas.Solved(challenge.path("token").asText(), question, Captchas.solve(question));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("GET /captcha failed", e);
-        }
     }
 
     // ---------------------------------------------------------------- readers
