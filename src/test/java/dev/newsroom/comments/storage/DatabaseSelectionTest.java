@@ -12,7 +12,7 @@ class DatabaseSelectionTest {
     @Test
     void theEmbeddedDatabaseIsTheDefault() {
         assertEquals(Database.H2, Database.forUrl(null));
-        assertEquals(Database.H2, Database.forUrl("jdbc:h2:file:./data/comments;WRITE_DELAY=0"));
+        assertEquals(Database.H2, Database.forUrl("jdbc:h2:file:./data/comments;DB_CLOSE_ON_EXIT=FALSE"));
     }
 
     @Test
