@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks the packaged service against a constant reference app (bench/reference) with wrk, and
 # prints a table per run plus the medians. See bench/README.md.
-#   bench/run.sh [--no-build] [--seconds N] [--warmup N] [--runs N] [--captchas N]
+#   bench/run.sh [--no-build] [--seconds N] [--warmup N] [--runs N] [--captchas N] [--java-options 'OPTS']
 set -euo pipefail
 cd "$(dirname "$0")/.."   # the repository root, wherever we are called from
 
 build=1 seconds=10 warmup=5 runs=3 captchas=0
+java_options='-Xmx256m'   # README's run command; both JVMs get the same
 usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
     case $1 in
@@ -14,6 +15,7 @@ while (($#)); do
         --warmup) warmup=${2:?--warmup needs a value}; shift ;;   # 0: none
         --runs) runs=${2:?--runs needs a value}; shift ;;
         --captchas) captchas=${2:?--captchas needs a value}; shift ;;   # 0: estimated per run
+        --java-options) java_options=${2?--java-options needs a value}; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -63,7 +65,7 @@ mkdir -p "$results"
 scratch=$(mktemp -d) && tmpdirs+=("$scratch")   # captcha and id files: not results
 header="machine: $(nproc) cores, $(uname -m); $(java -version 2>&1 | sed -n 1p); $(date -R)"
 echo "$header" | tee "$results/header.txt"
-echo "settings: ${runs} runs, wrk ${wrk_options[*]}; results in ${results#"$root"/}" | tee -a "$results/header.txt"
+echo "settings: ${runs} runs, java $java_options, wrk ${wrk_options[*]}; results in ${results#"$root"/}" | tee -a "$results/header.txt"
 
 # --- JVMs ---
 jvm_pid='' jvm_dir=''
@@ -72,7 +74,8 @@ start_jvm() {
     local log=$1 jar=$2; shift 2
     jvm_dir=$(mktemp -d) && tmpdirs+=("$jvm_dir")
     launched_ns=$(date +%s%N)
-    (cd "$jvm_dir" && exec env "$@" java -Xmx256m -jar "$jar" >"$log" 2>&1) &
+    # shellcheck disable=SC2086 # the options are words
+    (cd "$jvm_dir" && exec env "$@" java $java_options -jar "$jar" >"$log" 2>&1) &
     jvm_pid=$! && pids+=("$jvm_pid")   # exec: the subshell's pid is the JVM's
 }
 # wait_ready URL: milliseconds from launch until URL answers 200, polled every 20 ms.
