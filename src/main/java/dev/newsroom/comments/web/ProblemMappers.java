@@ -103,6 +103,12 @@ class ProblemMappers {
         if (e instanceof IllegalArgumentException && isUrlDecodingFailure(e)) {
             return plain(400, "Malformed request body", "The form body is not valid URL encoding.");
         }
+        if (e instanceof java.io.IOException) {
+            // The only I/O under a resource is reading the request body: the client closed the
+            // connection half-way (or stalled past the timeout). Its fault, and nobody reads the answer.
+            Log.debugf("Request body unreadable (%s): answered 400", e.getClass().getSimpleName());
+            return plain(400, "Incomplete request body", "The request body could not be read to its end.");
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             Log.warnf("Database unavailable (%s): answered 503", e.getClass().getSimpleName());
             return problem(new Problem(ProblemTypes.forStatus(503), "Service unavailable", 503,
