@@ -62,8 +62,7 @@ class GroupCommitTest {
     void aCallerArrivingDuringAStoreWaitsForTheNextOne() throws Exception {
         HeldStore store = new HeldStore();
         GroupCommit commit = new GroupCommit(store);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(commit::awaitStore, NEW_THREAD);
-        assertTrue(store.firstStarted.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> first = leadAHeldStore(commit, store);
 
         // Its commit came after the running store took its snapshot.
         CompletableFuture<Integer> late = CompletableFuture.supplyAsync(() -> {
@@ -82,8 +81,7 @@ class GroupCommitTest {
     void everyoneWaitingDuringAStoreSharesTheNextOne() throws Exception {
         HeldStore store = new HeldStore();
         GroupCommit commit = new GroupCommit(store);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(commit::awaitStore, NEW_THREAD);
-        assertTrue(store.firstStarted.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> first = leadAHeldStore(commit, store);
 
         List<CompletableFuture<Void>> group = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -102,8 +100,7 @@ class GroupCommitTest {
         HeldStore store = new HeldStore();
         store.firstFailure = new IllegalStateException("disk gone");
         GroupCommit commit = new GroupCommit(store);
-        CompletableFuture<Void> leader = CompletableFuture.runAsync(commit::awaitStore, NEW_THREAD);
-        assertTrue(store.firstStarted.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> leader = leadAHeldStore(commit, store);
         CompletableFuture<Void> follower = CompletableFuture.runAsync(commit::awaitStore, NEW_THREAD);
         awaitWaiting(commit, 1);
         store.releaseFirst.countDown();
@@ -112,6 +109,14 @@ class GroupCommitTest {
         assertSame(store.firstFailure, failed.getCause());
         follower.get(10, TimeUnit.SECONDS);
         assertEquals(2, store.runs.get(), "the follower was not answered on the failed store");
+    }
+
+    /** The first caller, who leads the first store; returns once that store is running and held. */
+    private static CompletableFuture<Void> leadAHeldStore(GroupCommit commit, HeldStore store)
+            throws InterruptedException {
+        CompletableFuture<Void> first = CompletableFuture.runAsync(commit::awaitStore, NEW_THREAD);
+        assertTrue(store.firstStarted.await(10, TimeUnit.SECONDS));
+        return first;
     }
 
     private static void awaitWaiting(GroupCommit commit, int callers) throws InterruptedException {
