@@ -64,9 +64,10 @@ public class CaptchaService {
 
     public CaptchaChallenge issue() {
         QuestionGenerator.Question question = questions.next();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // the token keeps whole seconds
+        Instant now = clock.instant();
         String token = tokens.issue(question.answer(), now, config.ttl());
-        return new CaptchaChallenge(token, question.text(), now.plus(config.ttl()));
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS); // the token keeps whole seconds
+        return new CaptchaChallenge(token, question.text(), issuedAt.plus(config.ttl()));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -17,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Self-verifying captcha tokens, so no database row is needed until a token is redeemed.
  *
- * <p>Layout (fixed width, big-endian): version (1 byte) ‖ challenge id (16 random bytes) ‖
+ * <p>Layout (fixed width, big-endian): version (1 byte) ‖ challenge id (16 bytes: the issue time in
+ * Unix milliseconds (6), then 10 random bytes) ‖
  * issued-at (8, epoch seconds) ‖ expires-at (8) ‖ answer MAC (16) ‖ tag (32). The answer MAC is
  * HMAC-SHA256 under a key of its own over the challenge id and the answer; the tag is
  * HMAC-SHA256 over everything before it. The token therefore reveals nothing about the answer,
@@ -51,17 +53,33 @@ final class CaptchaTokens {
         this.answerKey = hmac(master, "captcha-answer-v1".getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** A token for a challenge issued {@code now}; it keeps whole seconds, the challenge id milliseconds. */
     String issue(int answer, Instant now, Duration ttl) {
-        byte[] id = new byte[ID_BYTES];
-        random.nextBytes(id);
+        byte[] id = challengeId(now);
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         ByteBuffer token = ByteBuffer.allocate(TOKEN_BYTES)
                 .put(VERSION)
                 .put(id)
-                .putLong(now.getEpochSecond())
-                .putLong(now.plus(ttl).getEpochSecond())
+                .putLong(issuedAt.getEpochSecond())
+                .putLong(issuedAt.plus(ttl).getEpochSecond())
                 .put(answerMac(id, answer));
         token.put(hmac(tokenKey, Arrays.copyOf(token.array(), PAYLOAD_BYTES)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
+    }
+
+    /**
+     * The spent-captcha table is keyed by this id, so it starts with the time: the challenges
+     * redeemed together were mostly issued together, and their rows then share the B-tree's
+     * right-most leaves instead of each dirtying a random one. 80 random bits keep it unique.
+     */
+    private byte[] challengeId(Instant now) {
+        byte[] id = new byte[ID_BYTES];
+        random.nextBytes(id);
+        long millis = now.toEpochMilli();
+        for (int i = 0; i < 6; i++) {
+            id[i] = (byte) (millis >>> (8 * (5 - i)));
+        }
+        return id;
     }
 
     /** The ticket inside an authentic token, or empty if it was not issued with this key or is malformed. */

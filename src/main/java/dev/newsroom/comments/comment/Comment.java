@@ -10,7 +10,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A reader's comment on one article. The email is kept for moderators only: it is never part of
@@ -94,7 +93,7 @@ public class Comment {
             String website, String body, CommentStatus status, List<String> reasons, Instant now,
             String emailIndex, String clientIndex, EmailVault vault) {
         Comment comment = new Comment();
-        comment.id = UUID.randomUUID().toString();
+        comment.id = TimeOrderedId.at(now);
         comment.articleId = articleId;
         comment.parentId = parentId;
         comment.authorName = authorName;

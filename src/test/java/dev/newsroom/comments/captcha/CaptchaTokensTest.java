@@ -77,4 +77,27 @@ class CaptchaTokensTest {
         assertTrue(CaptchaTokens.isLive(ticket, NOW.minusSeconds(30)), "small clock skew between instances");
         assertFalse(CaptchaTokens.isLive(ticket, NOW.minusSeconds(31)), "issued in the future");
     }
+
+    @Test
+    void challengeIdsSortByIssueTimeSoSpentOnesShareTheRightMostLeaves() {
+        String first = challengeId(tokens.issue(5, NOW, TTL));
+        String aMillisecondLater = challengeId(tokens.issue(5, NOW.plusMillis(1), TTL));
+        String aDayLater = challengeId(tokens.issue(5, NOW.plus(Duration.ofDays(1)), TTL));
+
+        assertTrue(first.compareTo(aMillisecondLater) < 0, first + " before " + aMillisecondLater);
+        assertTrue(aMillisecondLater.compareTo(aDayLater) < 0, aMillisecondLater + " before " + aDayLater);
+        assertEquals(Long.toHexString(NOW.toEpochMilli()), first.substring(0, 12).replaceFirst("^0+", ""));
+    }
+
+    @Test
+    void theTokenKeepsWholeSecondsOfItsIssueTime() {
+        CaptchaTokens.Ticket ticket = tokens.open(tokens.issue(5, NOW.plusMillis(700), TTL)).orElseThrow();
+
+        assertEquals(NOW, ticket.issuedAt());
+        assertEquals(NOW.plus(TTL), ticket.expiresAt());
+    }
+
+    private String challengeId(String token) {
+        return tokens.open(token).orElseThrow().challengeId();
+    }
 }
