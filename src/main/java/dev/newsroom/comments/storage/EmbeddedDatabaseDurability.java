@@ -54,13 +54,22 @@ class EmbeddedDatabaseDurability {
             if (store.isEmpty()) {
                 return;
             }
-            // The setting is kept in the database file; files written before group commit say 0.
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS);
-            }
+            writeInBackground(connection);
             groupCommit = Optional.of(new GroupCommit(() -> store(store.get())));
         }
         Log.debug("H2 group commit: requests that change data are answered once their commits are stored");
+    }
+
+    /**
+     * Turns H2's background writer on: besides storing what no request waits for, it rewrites the
+     * live pages of sparse chunks so old chunks empty and go (EmbeddedDatabaseHousekeepingTest shows
+     * the file without it). The setting is kept in the database file, and files written before
+     * group commit say 0, so it is set at every start.
+     */
+    static void writeInBackground(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS);
+        }
     }
 
     /**
