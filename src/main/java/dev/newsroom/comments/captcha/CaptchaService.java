@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +65,7 @@ public class CaptchaService {
         QuestionGenerator.Question question = questions.next();
         Instant now = clock.instant();
         String token = tokens.issue(question.answer(), now, config.ttl());
-        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS); // the token keeps whole seconds
-        return new CaptchaChallenge(token, question.text(), issuedAt.plus(config.ttl()));
+        return new CaptchaChallenge(token, question.text(), CaptchaTokens.expiry(now, config.ttl()));
     }
 
     /**

@@ -56,15 +56,19 @@ final class CaptchaTokens {
     /** A token for a challenge issued {@code now}; it keeps whole seconds, the challenge id milliseconds. */
     String issue(int answer, Instant now, Duration ttl) {
         byte[] id = challengeId(now);
-        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         ByteBuffer token = ByteBuffer.allocate(TOKEN_BYTES)
                 .put(VERSION)
                 .put(id)
-                .putLong(issuedAt.getEpochSecond())
-                .putLong(issuedAt.plus(ttl).getEpochSecond())
+                .putLong(now.getEpochSecond())
+                .putLong(expiry(now, ttl).getEpochSecond())
                 .put(answerMac(id, answer));
         token.put(hmac(tokenKey, Arrays.copyOf(token.array(), PAYLOAD_BYTES)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
+    }
+
+    /** When a challenge issued {@code now} expires, as its token says: whole seconds, from the issue's whole second. */
+    static Instant expiry(Instant now, Duration ttl) {
+        return Instant.ofEpochSecond(now.truncatedTo(ChronoUnit.SECONDS).plus(ttl).getEpochSecond());
     }
 
     /**

@@ -66,7 +66,7 @@ class EmbeddedDatabaseDurability {
      * the file without it). The setting is kept in the database file, and files written before
      * group commit say 0, so it is set at every start.
      */
-    static void writeInBackground(Connection connection) throws SQLException {
+    private static void writeInBackground(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS);
         }

@@ -90,11 +90,15 @@ class CaptchaTokensTest {
     }
 
     @Test
-    void theTokenKeepsWholeSecondsOfItsIssueTime() {
-        CaptchaTokens.Ticket ticket = tokens.open(tokens.issue(5, NOW.plusMillis(700), TTL)).orElseThrow();
+    void theTokenKeepsWholeSecondsAndTheAnswerPromisesTheTokensOwnExpiry() {
+        Duration oddTtl = TTL.plusMillis(500);
+        Instant now = NOW.plusMillis(700);
+
+        CaptchaTokens.Ticket ticket = tokens.open(tokens.issue(5, now, oddTtl)).orElseThrow();
 
         assertEquals(NOW, ticket.issuedAt());
-        assertEquals(NOW.plus(TTL), ticket.expiresAt());
+        assertEquals(NOW.plus(TTL), ticket.expiresAt(), "whole seconds from the issue's whole second");
+        assertEquals(ticket.expiresAt(), CaptchaTokens.expiry(now, oddTtl), "what GET /captcha answers");
     }
 
     private String challengeId(String token) {

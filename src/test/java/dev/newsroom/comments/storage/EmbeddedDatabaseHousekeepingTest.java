@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>How far the writer gets in a given time depends on thread timing (alone it kept this under
  * 150 chunks, after the rest of the suite it once stood at 363 for 30 s), so what is checked here
- * is that the service switches it on; the soak ({@code reliability/soak.sh}) shows the file and
+ * is that the service's start switches it on; the soak ({@code reliability/soak.sh}) shows the file and
  * the heap staying bounded under hours of it.
  */
 class EmbeddedDatabaseHousekeepingTest {
@@ -45,15 +46,24 @@ class EmbeddedDatabaseHousekeepingTest {
     }
 
     @Test
-    void theServiceSwitchesTheWriterOnInAFileWrittenWithoutIt() throws Exception {
+    void atStartTheServiceSwitchesTheWriterOnInAFileWrittenWithoutIt() throws Exception {
         try (Connection connection = open(0)) {
             MVStore store = EmbeddedFileStore.behind(connection).orElseThrow();
             assertEquals(0, store.getAutoCommitDelay());
 
-            EmbeddedDatabaseDurability.writeInBackground(connection);
+            new EmbeddedDatabaseDurability(sameDatabase()).onStart(null);
 
-            assertEquals(EmbeddedDatabaseDurability.WRITE_DELAY_MILLIS, store.getAutoCommitDelay());
+            assertThat("H2's background writer delay, ms", store.getAutoCommitDelay(), greaterThan(0));
         }
+    }
+
+    /** The service's view of the file this test opened: same URL, so the same open database. */
+    private JdbcDataSource sameDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url(0));
+        dataSource.setUser("sa");
+        dataSource.setPassword("");
+        return dataSource;
     }
 
     /**
@@ -61,8 +71,11 @@ class EmbeddedDatabaseHousekeepingTest {
      * in the service.
      */
     private Connection open(int writeDelayMillis) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("comments")
-                + ";RETENTION_TIME=0;WRITE_DELAY=" + writeDelayMillis, "sa", "");
+        return DriverManager.getConnection(url(writeDelayMillis), "sa", "");
+    }
+
+    private String url(int writeDelayMillis) {
+        return "jdbc:h2:file:" + directory.resolve("comments") + ";RETENTION_TIME=0;WRITE_DELAY=" + writeDelayMillis;
     }
 
     /** The worst case for chunks: each store carries one commit. */
