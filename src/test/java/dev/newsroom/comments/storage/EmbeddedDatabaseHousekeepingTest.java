@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>How far the writer gets in a given time depends on thread timing (alone it kept this under
  * 150 chunks, after the rest of the suite it once stood at 363 for 30 s), so what is checked here
- * is that the service's start switches it on; the soak ({@code reliability/soak.sh}) shows the file and
- * the heap staying bounded under hours of it.
+ * is that the service's start switches it on; the soak ({@code reliability/soak.sh}) shows the
+ * file and the heap staying bounded under hours of it.
  */
 class EmbeddedDatabaseHousekeepingTest {
 
@@ -38,7 +38,7 @@ class EmbeddedDatabaseHousekeepingTest {
 
     @Test
     void withoutH2sBackgroundWriterEveryStoreLeavesItsChunk() throws Exception {
-        try (Connection connection = open(0)) {
+        try (Connection connection = openWithoutWriter()) {
             commitAndStoreOneAtATime(connection);
 
             assertThat("chunks", chunkCount(connection), greaterThan(CHUNK_BOUND));
@@ -47,7 +47,7 @@ class EmbeddedDatabaseHousekeepingTest {
 
     @Test
     void atStartTheServiceSwitchesTheWriterOnInAFileWrittenWithoutIt() throws Exception {
-        try (Connection connection = open(0)) {
+        try (Connection connection = openWithoutWriter()) {
             MVStore store = EmbeddedFileStore.behind(connection).orElseThrow();
             assertEquals(0, store.getAutoCommitDelay());
 
@@ -60,22 +60,23 @@ class EmbeddedDatabaseHousekeepingTest {
     /** The service's view of the file this test opened: same URL, so the same open database. */
     private JdbcDataSource sameDatabase() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url(0));
+        dataSource.setURL(urlWithoutWriter());
         dataSource.setUser("sa");
         dataSource.setPassword("");
         return dataSource;
     }
 
-    /**
-     * RETENTION_TIME=0 lets H2 free rewritten chunks at once instead of when 45 s old, as it does
-     * in the service.
-     */
-    private Connection open(int writeDelayMillis) throws SQLException {
-        return DriverManager.getConnection(url(writeDelayMillis), "sa", "");
+    private Connection openWithoutWriter() throws SQLException {
+        return DriverManager.getConnection(urlWithoutWriter(), "sa", "");
     }
 
-    private String url(int writeDelayMillis) {
-        return "jdbc:h2:file:" + directory.resolve("comments") + ";RETENTION_TIME=0;WRITE_DELAY=" + writeDelayMillis;
+    /**
+     * A file as written before group commit: {@code WRITE_DELAY=0}, no background writer.
+     * RETENTION_TIME=0 lets H2 free rewritten chunks at once instead of when 45 s old, so what
+     * stays is only what nobody rewrote.
+     */
+    private String urlWithoutWriter() {
+        return "jdbc:h2:file:" + directory.resolve("comments") + ";RETENTION_TIME=0;WRITE_DELAY=0";
     }
 
     /** The worst case for chunks: each store carries one commit. */
