@@ -4,6 +4,7 @@
 #   bench/auth-latency.sh [requests]        (build first: mvn -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/jdk25.sh   # the JDK that wrote the AOT cache
 requests=${1:-200}
 port=18765
 password=bench-admin-password
@@ -12,7 +13,7 @@ workdir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$workdir"' EXIT
 
 (cd "$workdir" && QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=$password \
-    exec java -Xmx256m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >service.log 2>&1) &
+    exec java -Xmx256m -XX:AOTCache="$OLDPWD/target/quarkus-app/app.aot" -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >service.log 2>&1) &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 0.2; done
 

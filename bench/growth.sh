@@ -4,6 +4,7 @@
 #   bench/growth.sh [--no-build] [--database h2|postgresql] [--comments N] [--articles N] [--seconds N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/jdk25.sh   # the JDK that wrote the AOT cache
 
 build=1 database=h2 large=1000000 articles=10000 seconds=10 small=1000
 while (($#)); do
@@ -48,7 +49,7 @@ fi
 
 # start [ENV...]: the README's run command in $work (its ./data is the H2 database).
 start() {
-    (cd "$work" && exec env "${service_env[@]}" "$@" java -Xmx256m -jar "$jar" >>"$results/service.log" 2>&1) &
+    (cd "$work" && exec env "${service_env[@]}" "$@" java -Xmx256m -XX:AOTCache="${jar%/*}/app.aot" -jar "$jar" >>"$results/service.log" 2>&1) &
     pid=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
         kill -0 "$pid" 2>/dev/null || { echo "the service died; see $results/service.log" >&2; exit 1; }

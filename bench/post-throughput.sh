@@ -8,6 +8,7 @@
 #   bench/post-throughput.sh [seconds]      (build first: mvn -B package -DskipTests; needs wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/jdk25.sh   # the JDK that wrote the AOT cache
 seconds=${1:-20}
 port=18766
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -17,7 +18,7 @@ run() { # label, extra environment...
     local workdir; workdir=$(mktemp -d)
     (cd "$workdir" && exec env QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=bench-admin-password \
         COMMENTS_ANTISPAM_HELD_WORDS=moderate-me,free-money COMMENTS_ANTISPAM_BLOCKED_WORDS=viagra,casino "$@" \
-        java -Xmx256m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >service.log 2>&1) &
+        java -Xmx256m -XX:AOTCache="$OLDPWD/target/quarkus-app/app.aot" -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >service.log 2>&1) &
     local pid=$!
     until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 0.2; done
     echo "== $label"

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/require-wrk.sh
+source .ci/jdk25.sh   # the JDK that wrote the AOT cache
 seconds=${1:-10}
 port=18081 password=flood-admin-password
 api=http://127.0.0.1:$port/api/v1
@@ -16,7 +17,7 @@ pid=''
 trap '[[ -n $pid ]] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 (cd "$work" && exec env QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=$password COMMENTS_RATE_LIMIT_ENABLED=false \
-    COMMENTS_ANTISPAM_FLOOD_INTERVAL=0S java -Xmx256m -jar "$jar" >service.log 2>&1) &
+    COMMENTS_ANTISPAM_FLOOD_INTERVAL=0S java -Xmx256m -XX:AOTCache="${jar%/*}/app.aot" -jar "$jar" >service.log 2>&1) &
 pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
 token=$(python3 bench/seed.py token --base "$api" --password "$password")

@@ -9,6 +9,7 @@
 #   reliability/run.sh all
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/jdk25.sh
 
 run_it() { # IT-CLASS PROPERTIES...
     local it=$1; shift

@@ -34,7 +34,12 @@ class GracefulStopIT {
 
     private static final int POSTERS = 16;
     private static final String ARTICLE = "graceful-stop";
-    private static final Duration DELAY = Duration.ofSeconds(2);
+    /**
+     * Long enough for the checks below to happen inside it on a busy CI machine: under 16 posters a
+     * readiness poll waits for a pooled connection, and with 2 s the first 503 sometimes came so
+     * late that the reader's request after it already met the stopped server.
+     */
+    private static final Duration DELAY = Duration.ofSeconds(4);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpReader reader = new HttpReader();
