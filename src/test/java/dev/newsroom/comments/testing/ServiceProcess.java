@@ -40,8 +40,14 @@ public final class ServiceProcess implements AutoCloseable {
      * chose, unless {@code env} says otherwise.
      */
     public static ServiceProcess start(Path directory, String logName, Map<String, String> env) throws Exception {
+        return start(directory, logName, env, List.of());
+    }
+
+    /** As {@link #start(Path, String, Map)}, with {@code jvmOptions} before {@code -jar}. */
+    public static ServiceProcess start(Path directory, String logName, Map<String, String> env, List<String> jvmOptions)
+            throws Exception {
         for (int attempt = 1;; attempt++) {
-            ServiceProcess service = launch(directory, logName, env);
+            ServiceProcess service = launch(directory, logName, env, jvmOptions);
             try {
                 service.awaitReady();
                 return service;
@@ -54,12 +60,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess launch(Path directory, String logName, Map<String, String> env) throws IOException {
+    /** Starts the jar on a free port without waiting for it: for a start that is meant to fail. */
+    public static ServiceProcess launch(Path directory, String logName, Map<String, String> env,
+            List<String> jvmOptions) throws IOException {
         int port = freePort();
         Path jar = Path.of(System.getProperty("user.dir"), "target", "quarkus-app", "quarkus-run.jar");
         Path log = directory.resolve(logName);
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
