@@ -2,8 +2,6 @@ package dev.newsroom.comments.account;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,15 +16,12 @@ interface AccountConfig {
     /** Its password (env {@code COMMENTS_ADMIN_PASSWORD}); when absent one is generated and printed once. */
     Optional<String> password();
 
-    /** bcrypt cost factor of newly hashed passwords: 2^cost rounds. 10 is the OWASP minimum. */
+    /** bcrypt cost factor of newly hashed passwords: 2^cost rounds, 4 to 16. 10 is the OWASP minimum. */
     @WithDefault("10")
-    @Min(4)
-    @Max(16)
     int bcryptCost();
 
-    /** Failed logins of one username within {@link #lockout()} that lock it out (an address gets five times more). */
+    /** Failed logins of one username within {@link #lockout()} that lock it out (an address gets five times more); at least 1. */
     @WithDefault("10")
-    @Min(1)
     int maxFailedLogins();
 
     /** How long a lockout lasts, and the window failures are counted in (ISO-8601). */

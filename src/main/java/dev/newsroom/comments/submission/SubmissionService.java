@@ -6,18 +6,21 @@ import dev.newsroom.comments.antispam.Verdict;
 import dev.newsroom.comments.captcha.CaptchaRejectedException;
 import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleChanged;
-import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.ArticleRegistry;
 import dev.newsroom.comments.comment.BlindIndex;
-import dev.newsroom.comments.comment.EmailVault;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
+import dev.newsroom.comments.comment.CommentStatus;
+import dev.newsroom.comments.comment.EmailVault;
+import dev.newsroom.comments.config.SettingBounds;
 import dev.newsroom.comments.web.ProblemException;
 import io.micrometer.core.annotation.Timed;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +46,11 @@ public class SubmissionService {
     private final BlindIndex index;
     private final EmailVault vault;
     private final Clock clock;
+
+    /** Checked as the service starts (no instance needed): the database column holds 10,000 characters. */
+    static void checkSettings(@Observes StartupEvent event, SubmissionConfig config) {
+        SettingBounds.require("comments.submission.max-body-length", config.maxBodyLength(), 1, 10_000);
+    }
 
     SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments,
             ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, EmailVault vault,
