@@ -3,17 +3,22 @@
 
   report.py DIR run N     the table of run N
   report.py DIR median    medians over every run in DIR
+  report.py DIR startup   startup times: medians of the service with and without its AOT cache, and the reference's
 
 DIR/measurements.tsv has one line per scenario and run (written by run.sh):
-  run  key  scenario  wrk-output-file  peak-rss-KiB  startup-ms  note
-The numbers come from the raw wrk outputs (--latency), which stay in DIR.
+  run  key  scenario  wrk-output-file  peak-rss-KiB  startup-ms  note  cpu-ticks
+DIR/startups.tsv has one line per start: round  what  ms.
+The numbers come from the raw wrk outputs (--latency), which stay in DIR; cpu-ticks is the JVM's
+utime + stime (/proc/PID/stat) over the scenario, divided here by the requests wrk completed.
 """
+import os
 import re
 import statistics
 import sys
 from pathlib import Path
 
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def latency_ms(text, percentile):
@@ -41,6 +46,7 @@ def parse_wrk(text):
     if "TOKENS EXHAUSTED" in text:
         notes.append("TOKENS EXHAUSTED")
     completed = re.search(r"^\s+(\d+) requests in", text, re.M)
+    requests = int(completed.group(1)) if completed else 0
     if completed and int(completed.group(1)) == 0:
         notes.append("NO REQUEST COMPLETED")
     answered = completed and int(completed.group(1)) > 0   # wrk prints 0.00us latencies otherwise
@@ -49,6 +55,7 @@ def parse_wrk(text):
         "p50": latency_ms(text, 50) if answered else None,
         "p99": latency_ms(text, 99) if answered else None,
         "errors": errors,
+        "requests": requests,
         "wrk_notes": notes,
     }
 
@@ -56,8 +63,11 @@ def parse_wrk(text):
 def load(directory):
     rows = []
     for line in (directory / "measurements.tsv").read_text().splitlines():
-        run, key, scenario, wrk_file, rss_kib, startup_ms, note = line.split("\t")
+        run, key, scenario, wrk_file, rss_kib, startup_ms, note, *cpu = line.split("\t")
         row = parse_wrk((directory / wrk_file).read_text())
+        ticks = int(cpu[0]) if cpu and cpu[0] else None
+        requests = row.pop("requests")
+        row["cpu_ms"] = ticks * 1000 / CLOCK_TICKS / requests if ticks is not None and requests else None
         row.update(run=int(run), key=key, scenario=scenario, rss_mib=int(rss_kib) / 1024 if rss_kib else None,
                    startup_ms=int(startup_ms) if startup_ms else None,
                    notes=([note] if note else []) + row.pop("wrk_notes"))
@@ -74,14 +84,14 @@ def fmt(value, digits):
 
 
 COLUMNS = [("scenario", "<", None), ("req/s", ">", 1), ("p50 ms", ">", 2), ("p99 ms", ">", 2),
-           ("errors", ">", 0), ("vs ref", ">", 3), ("peak RSS MiB", ">", 0), ("startup ms", ">", 0),
-           ("notes", "<", None)]
+           ("errors", ">", 0), ("vs ref", ">", 3), ("CPU ms/req", ">", 3), ("peak RSS MiB", ">", 0),
+           ("startup ms", ">", 0), ("notes", "<", None)]
 
 
 def table(rows):
     cells = [[r["scenario"], fmt(r["rps"], 1), fmt(r["p50"], 2), fmt(r["p99"], 2), fmt(r["errors"], 0),
-              fmt(r["ratio"], 3), fmt(r["rss_mib"], 0), fmt(r["startup_ms"], 0), "; ".join(r["notes"])]
-             for r in rows]
+              fmt(r["ratio"], 3), fmt(r["cpu_ms"], 3), fmt(r["rss_mib"], 0), fmt(r["startup_ms"], 0),
+              "; ".join(r["notes"])] for r in rows]
     widths = [max(len(c[0]), *(len(row[i]) for row in cells)) for i, c in enumerate(COLUMNS)]
     lines = []
     for row in [[c[0] for c in COLUMNS]] + cells:
@@ -96,8 +106,30 @@ def median(values):
     return statistics.median(values) if values else None
 
 
+def startup_table(directory):
+    """Medians of the starts in startups.tsv, and the service's over the reference's."""
+    starts = {}
+    for line in (directory / "startups.tsv").read_text().splitlines():
+        _, what, ms = line.split("\t")
+        starts.setdefault(what, []).append(int(ms))
+    reference = median(starts.get("reference", []))
+    lines = ["startup, ms from launching java to the first 200 (fresh data directory each time)",
+             "%-18s %8s %8s %8s  %s" % ("", "median", "min", "max", "vs reference (median)")]
+    for what in ("service-aot", "service-no-cache", "reference"):
+        values = starts.get(what)
+        if values:
+            ratio = median(values) / reference if reference else None
+            lines.append("%-18s %8.0f %8d %8d  %s   (%d starts: %s)" % (
+                what, median(values), min(values), max(values), fmt(ratio, 2), len(values),
+                " ".join(str(v) for v in values)))
+    return "\n".join(lines)
+
+
 def main():
     directory, mode = Path(sys.argv[1]), sys.argv[2]
+    if mode == "startup":
+        print(startup_table(directory))
+        return
     rows = load(directory)
     if mode == "run":
         print(table([r for r in rows if r["run"] == int(sys.argv[3])]))
@@ -110,7 +142,7 @@ def main():
                         if n in ("TOKENS EXHAUSTED", "NO REQUEST COMPLETED", "MOSTLY UNANSWERED") or "timeouts" in n})
         medians.append({
             "scenario": group[0]["scenario"],
-            **{k: median([r[k] for r in group]) for k in ("rps", "p50", "p99", "errors", "ratio", "rss_mib", "startup_ms")},
+            **{k: median([r[k] for r in group]) for k in ("rps", "p50", "p99", "errors", "ratio", "cpu_ms", "rss_mib", "startup_ms")},
             "notes": ["errors per run: " + "/".join(str(r["errors"]) for r in group)] + (["flagged: " + ", ".join(flags)] if flags else []),
         })
     print("medians over %d run(s)" % len(runs))

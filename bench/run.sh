@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks the packaged service against a constant reference app (bench/reference) with wrk, and
 # prints a table per run plus the medians. See bench/README.md.
-#   bench/run.sh [--no-build] [--seconds N] [--warmup N] [--runs N] [--captchas N] [--java-options 'OPTS']
+#   bench/run.sh [--no-build] [--seconds N] [--warmup N] [--runs N] [--startups N] [--captchas N] [--java-options 'OPTS']
 set -euo pipefail
 cd "$(dirname "$0")/.."   # the repository root, wherever we are called from
+source .ci/jdk25.sh       # the JDK that trains the AOT cache must be the one that runs the service
 
-build=1 seconds=10 warmup=5 runs=3 captchas=0
+build=1 seconds=10 warmup=5 runs=3 startups=5 captchas=0
 java_options='-Xmx256m'   # README's run command; both JVMs get the same
 usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
@@ -14,6 +15,7 @@ while (($#)); do
         --seconds) seconds=${2:?--seconds needs a value}; shift ;;
         --warmup) warmup=${2:?--warmup needs a value}; shift ;;   # 0: none
         --runs) runs=${2:?--runs needs a value}; shift ;;
+        --startups) startups=${2:?--startups needs a value}; shift ;;   # 0: none
         --captchas) captchas=${2:?--captchas needs a value}; shift ;;   # 0: estimated per run
         --java-options) java_options=${2?--java-options needs a value}; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -28,6 +30,7 @@ done
 
 root=$PWD
 service_jar=$root/target/quarkus-app/quarkus-run.jar
+aot_cache=$root/target/quarkus-app/app.aot   # trained by mvn package (src/main/aot/TrainingRun.java)
 reference_jar=$root/bench/reference/target/quarkus-app/quarkus-run.jar
 service_port=18080 reference_port=18090
 password=bench-admin-password
@@ -54,6 +57,7 @@ if ((build)); then
     mvn -B -q package -DskipTests >&2   # stdout is for the tables
 fi
 [[ -f $service_jar ]] || { echo "no $service_jar: run without --no-build" >&2; exit 1; }
+[[ -f $aot_cache ]] || { echo "no $aot_cache: build without -DskipAotTraining (or run without --no-build)" >&2; exit 1; }
 # The reference is built once: with --no-build only when its jar is missing.
 if ((build)) || [[ ! -f $reference_jar ]]; then
     echo "building the reference app (bench/reference)" >&2
@@ -65,17 +69,18 @@ mkdir -p "$results"
 scratch=$(mktemp -d) && tmpdirs+=("$scratch")   # captcha and id files: not results
 header="machine: $(nproc) cores, $(uname -m); $(java -version 2>&1 | sed -n 1p); $(date -R)"
 echo "$header" | tee "$results/header.txt"
-echo "settings: ${runs} runs, java $java_options, wrk ${wrk_options[*]}; results in ${results#"$root"/}" | tee -a "$results/header.txt"
+echo "settings: ${startups} startups, ${runs} runs, java $java_options (service: -XX:AOTCache=${aot_cache#"$root"/}), wrk ${wrk_options[*]}; results in ${results#"$root"/}" | tee -a "$results/header.txt"
 
 # --- JVMs ---
 jvm_pid='' jvm_dir=''
-# start_jvm LOG JAR ENV...: the README's run command, in a fresh working directory (./data there).
+# start_jvm LOG JAR EXTRA-JVM-OPTIONS ENV...: the README's run command, in a fresh working directory
+# (./data there). The service's extra option is its AOT cache ('' to start it without).
 start_jvm() {
-    local log=$1 jar=$2; shift 2
+    local log=$1 jar=$2 extra=$3; shift 3
     jvm_dir=$(mktemp -d) && tmpdirs+=("$jvm_dir")
     launched_ns=$(date +%s%N)
     # shellcheck disable=SC2086 # the options are words
-    (cd "$jvm_dir" && exec env "$@" java $java_options -jar "$jar" >"$log" 2>&1) &
+    (cd "$jvm_dir" && exec env "$@" java $java_options $extra -jar "$jar" >"$log" 2>&1) &
     jvm_pid=$! && pids+=("$jvm_pid")   # exec: the subshell's pid is the JVM's
 }
 # wait_ready URL: milliseconds from launch until URL answers 200, polled every 20 ms.
@@ -100,6 +105,8 @@ stop_jvm() { # SIGTERM (graceful, shutdown timeout 10 s), SIGKILL after 20 s
 port_free() { ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/"; }
 
 # --- Measuring ---
+# CPU time of the JVM (all its threads: requests, JIT, GC), in clock ticks: utime + stime of /proc/PID/stat.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$jvm_pid/stat"; }
 # RSS of the JVM under load, sampled every 0.5 s in the background while wrk runs.
 rss_start() {
     rss_file=$(mktemp -p "$scratch")
@@ -127,9 +134,11 @@ scenario() {
     local out="run$run-$key.txt"
     echo "  ($key) $label" >&2
     rss_start
+    local cpu_before; cpu_before=$(cpu_ticks)
     wrk "${wrk_options[@]}" "$@" >"$results/$out"
+    local cpu=$(($(cpu_ticks) - cpu_before))
     rss_stop
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$key" "($key) $label" "$out" "$peak" "$startup" "$note" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$key" "($key) $label" "$out" "$peak" "$startup" "$note" "$cpu" \
         >>"$results/measurements.tsv"
 }
 # Solved captchas for (c): enough for the whole wrk run. Estimated from the best posts/s seen so far
@@ -139,6 +148,29 @@ captcha_count() {
     if ((captchas > 0)); then echo "$captchas"; else echo $((seconds * post_rate_guess)); fi
 }
 
+# --- Startup: the service with its AOT cache (as the README runs it), without, and the reference,
+# in turns, each on a fresh data directory; startups.tsv has one line per start: round, what, ms. ---
+service_env=(QUARKUS_HTTP_PORT=$service_port COMMENTS_ADMIN_PASSWORD=$password COMMENTS_RATE_LIMIT_ENABLED=false
+    COMMENTS_ANTISPAM_FLOOD_INTERVAL=0S)
+for ((round = 1; round <= startups; round++)); do
+    for what in service-aot service-no-cache reference; do
+        case $what in   # no shutdown delay: these JVMs only start
+            service-aot) start_jvm "$results/startup$round-$what.log" "$service_jar" "-XX:AOTCache=$aot_cache" "${service_env[@]}" \
+                    QUARKUS_SHUTDOWN_DELAY_ENABLED=false
+                ms=$(wait_ready "http://127.0.0.1:$service_port/q/health/ready" "$results/startup$round-$what.log") ;;
+            service-no-cache) start_jvm "$results/startup$round-$what.log" "$service_jar" '' "${service_env[@]}" \
+                    QUARKUS_SHUTDOWN_DELAY_ENABLED=false
+                ms=$(wait_ready "http://127.0.0.1:$service_port/q/health/ready" "$results/startup$round-$what.log") ;;
+            reference) start_jvm "$results/startup$round-$what.log" "$reference_jar" '' QUARKUS_HTTP_PORT=$reference_port
+                ms=$(wait_ready "http://127.0.0.1:$reference_port/constant" "$results/startup$round-$what.log") ;;
+        esac
+        stop_jvm
+        printf '%s\t%s\t%s\n' "$round" "$what" "$ms" >>"$results/startups.tsv"
+        echo "  startup $round/$startups: $what $ms ms" >&2
+    done
+done
+((startups == 0)) || python3 bench/report.py "$results" startup | tee -a "$results/tables.txt"
+
 counts_query=$(for i in $(seq 0 99); do printf '%sarticleId=bench-count-%d' "$([[ $i == 0 ]] || echo '&')" "$i"; done)
 
 for ((run = 1; run <= runs; run++)); do
@@ -147,8 +179,7 @@ for ((run = 1; run <= runs; run++)); do
     port_free $reference_port || { echo "port $reference_port is taken" >&2; exit 1; }
 
     # Service: one client address posts everything, so the per-address limits are off.
-    start_jvm "$results/run$run-service.log" "$service_jar" QUARKUS_HTTP_PORT=$service_port \
-        COMMENTS_ADMIN_PASSWORD=$password COMMENTS_RATE_LIMIT_ENABLED=false COMMENTS_ANTISPAM_FLOOD_INTERVAL=0S
+    start_jvm "$results/run$run-service.log" "$service_jar" "-XX:AOTCache=$aot_cache" "${service_env[@]}"
     service_startup=$(wait_ready "http://127.0.0.1:$service_port/q/health/ready" "$results/run$run-service.log")
     echo "  service ready in $service_startup ms; seeding" >&2
     token=$(python3 bench/seed.py token --base "$api" --password "$password")
@@ -180,7 +211,7 @@ for ((run = 1; run <= runs; run++)); do
     stop_jvm
 
     # Reference, after the service so its body is exactly as long as the reader list of (a).
-    start_jvm "$results/run$run-reference.log" "$reference_jar" QUARKUS_HTTP_PORT=$reference_port \
+    start_jvm "$results/run$run-reference.log" "$reference_jar" '' QUARKUS_HTTP_PORT=$reference_port \
         REFERENCE_BODY_SIZE="$body_size"
     reference_startup=$(wait_ready "http://127.0.0.1:$reference_port/constant" "$results/run$run-reference.log")
     echo "  reference ready in $reference_startup ms" >&2
