@@ -80,7 +80,7 @@ start_jvm() {
     jvm_dir=$(mktemp -d) && tmpdirs+=("$jvm_dir")
     launched_ns=$(date +%s%N)
     # shellcheck disable=SC2086 # the options are words
-    (cd "$jvm_dir" && exec env "$@" java $java_options $extra -jar "$jar" >"$log" 2>&1) &
+    (cd "$jvm_dir" && exec env "$@" java $java_options ${extra:+"$extra"} -jar "$jar" >"$log" 2>&1) &
     jvm_pid=$! && pids+=("$jvm_pid")   # exec: the subshell's pid is the JVM's
 }
 # wait_ready URL: milliseconds from launch until URL answers 200, polled every 20 ms.
@@ -147,6 +147,9 @@ post_rate_guess=1000
 captcha_count() {
     if ((captchas > 0)); then echo "$captchas"; else echo $((seconds * post_rate_guess)); fi
 }
+
+port_free $service_port || { echo "port $service_port is taken" >&2; exit 1; }
+port_free $reference_port || { echo "port $reference_port is taken" >&2; exit 1; }
 
 # --- Startup: the service with its AOT cache (as the README runs it), without, and the reference,
 # in turns, each on a fresh data directory; startups.tsv has one line per start: round, what, ms. ---

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,9 @@ public class TrainingRun {
             "eighteen", "nineteen", "twenty");
     private static final Pattern JSON_STRING = Pattern.compile("\"(%s)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as browsers behind a proxy, wrk and curl speak to the service: the codec worth training. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String adminPassword;
     private int requests;
@@ -71,35 +74,35 @@ public class TrainingRun {
         Files.createDirectories(work);
         Path log = work.resolve("service.log");
 
-        int port = freePort();
         String adminPassword = HexFormat.of().formatHex(randomBytes(16));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The jar by its absolute path: the cache remembers the class path, and opens only for the same one.
-        ProcessBuilder service = new ProcessBuilder(java, "-Xmx256m", "-XX:AOTCacheOutput=" + cache, "-jar",
-                jar.toString())
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        var env = service.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + work.resolve("data/comments") + ";DB_CLOSE_ON_EXIT=FALSE");
-        env.put("COMMENTS_ADMIN_PASSWORD", adminPassword);
-        // One client posts everything here: the per-client limits would answer 429 after a few posts.
-        env.put("COMMENTS_RATE_LIMIT_ENABLED", "false");
-        env.put("COMMENTS_ANTISPAM_FLOOD_INTERVAL", "0S");
-        env.put("QUARKUS_SHUTDOWN_DELAY_ENABLED", "false");
-
         long started = System.nanoTime();
-        Process process = service.start();
+        Process process = null;
         try {
-            TrainingRun run = new TrainingRun(port, adminPassword);
-            run.awaitReady(process, log);
+            TrainingRun run = null;
+            // A free port found a moment ago may be taken by the time the service binds it: try again.
+            for (int attempt = 1; run == null; attempt++) {
+                int port = freePort();
+                Process service = start(jar, cache, work, log, port, adminPassword);
+                process = service;
+                Runtime.getRuntime().addShutdownHook(new Thread(service::destroyForcibly)); // if Maven is stopped
+                TrainingRun candidate = new TrainingRun(port, adminPassword);
+                try {
+                    candidate.awaitReady(service);
+                    run = candidate;
+                } catch (IllegalStateException notStarted) {
+                    if (attempt == 3 || !Files.readString(log).contains("in use")) {
+                        throw notStarted;
+                    }
+                    service.destroyForcibly().waitFor();
+                }
+            }
             run.readersAndModerators();
             System.out.printf("training run: %d requests in %d ms; stopping the service so it writes %s%n",
                     run.requests, (System.nanoTime() - started) / 1_000_000, cache);
         } catch (Exception | AssertionError e) {
-            process.destroyForcibly();
+            if (process != null) {
+                process.destroyForcibly();
+            }
             fail("the training run failed: " + e.getMessage() + " (service log: " + log + ")");
         }
         process.destroy(); // SIGTERM: the JVM writes the cache as it exits
@@ -115,7 +118,35 @@ public class TrainingRun {
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    private void awaitReady(Process process, Path log) throws Exception {
+    /**
+     * The service as the README runs it, but with {@code -XX:AOTCacheOutput}, on a throwaway database.
+     * Its environment is this one without the service's own settings, so a developer's
+     * {@code COMMENTS_*}, {@code QUARKUS_*} or JVM options cannot change what is trained or break the run.
+     */
+    private static Process start(Path jar, Path cache, Path work, Path log, int port, String adminPassword)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The jar by its absolute path: the cache remembers the class path, and opens only for the same one.
+        ProcessBuilder service = new ProcessBuilder(java, "-Xmx256m", "-XX:AOTCacheOutput=" + cache, "-jar",
+                jar.toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = service.environment();
+        env.keySet().removeIf(name -> name.startsWith("COMMENTS_") || name.startsWith("QUARKUS_")
+                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + work.resolve("data/comments") + ";DB_CLOSE_ON_EXIT=FALSE");
+        env.put("COMMENTS_ADMIN_PASSWORD", adminPassword);
+        // One client posts everything here: the per-client limits would answer 429 after a few posts.
+        env.put("COMMENTS_RATE_LIMIT_ENABLED", "false");
+        env.put("COMMENTS_ANTISPAM_FLOOD_INTERVAL", "0S");
+        env.put("QUARKUS_SHUTDOWN_DELAY_ENABLED", "false");
+        return service.start();
+    }
+
+    private void awaitReady(Process process) throws Exception {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -1,9 +1,6 @@
 package dev.newsroom.comments.account;
 
-import dev.newsroom.comments.config.SettingBounds;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -22,12 +19,6 @@ class AccountService {
     private final EntityManager entityManager;
     private final AccountConfig config;
     private final Clock clock;
-
-    /** Checked as the service starts (no instance needed). */
-    static void checkSettings(@Observes StartupEvent event, AccountConfig config) {
-        SettingBounds.require("comments.admin.bcrypt-cost", config.bcryptCost(), 4, 16);
-        SettingBounds.atLeast("comments.admin.max-failed-logins", config.maxFailedLogins(), 1);
-    }
 
     AccountService(EntityManager entityManager, AccountConfig config, Clock clock) {
         this.entityManager = entityManager;

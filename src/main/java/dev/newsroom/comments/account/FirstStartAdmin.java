@@ -1,5 +1,6 @@
 package dev.newsroom.comments.account;
 
+import dev.newsroom.comments.config.SettingBounds;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Makes sure a fresh installation can be administered: when no account exists, it creates the
@@ -44,8 +46,13 @@ class FirstStartAdmin {
         this.clock = clock;
     }
 
-    /** The first startup observer: is an admin needed? Then its password is hashed on another thread. */
+    /**
+     * The first startup observer: checks the account settings (before any hash is made with them),
+     * then, if an admin is needed, hashes its password on another thread.
+     */
     void startHashing(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        SettingBounds.require("comments.admin.bcrypt-cost", config.bcryptCost(), 4, 16);
+        SettingBounds.atLeast("comments.admin.max-failed-logins", config.maxFailedLogins(), 1);
         Optional<String> configured = config.password().filter(p -> !p.isBlank());
         if (!noAccountYet()) {
             if (configured.isPresent()) {
@@ -68,7 +75,7 @@ class FirstStartAdmin {
         PendingAdmin admin = pending;
         pending = null; // the password is not kept once the admin is stored
         try {
-            Account hashed = admin.account().join();
+            Account hashed = hashed(admin);
             QuarkusTransaction.requiringNew().run(() -> entityManager.persist(hashed));
         } catch (RuntimeException anotherInstanceWasFaster) {
             if (noAccountYet()) {
@@ -92,6 +99,15 @@ class FirstStartAdmin {
     private boolean noAccountYet() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("select count(a) from Account a", Long.class).getSingleResult() == 0);
+    }
+
+    /** The hashed admin, or what went wrong while hashing it (not wrapped in a CompletionException). */
+    private static Account hashed(PendingAdmin admin) {
+        try {
+            return admin.account().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static String randomPassword() {

@@ -3,8 +3,10 @@ package dev.newsroom.comments.antispam;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.config.SettingBounds;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 
 /**
@@ -24,8 +26,8 @@ public class IntakePipeline {
     }
 
     /** The rules' numeric settings, checked as the service starts (no instance needed). */
-    static void checkSettings(@Observes StartupEvent event, AntispamConfig antispam, RateLimitConfig rateLimit,
-            PolicyConfig policy) {
+    static void checkSettings(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+            AntispamConfig antispam, RateLimitConfig rateLimit, PolicyConfig policy) {
         SettingBounds.atLeast("comments.antispam.max-links", antispam.maxLinks(), 1);
         SettingBounds.atLeast("comments.rate-limit.submissions-per-minute", rateLimit.submissionsPerMinute(), 1);
         SettingBounds.atLeast("comments.rate-limit.captchas-per-minute", rateLimit.captchasPerMinute(), 1);

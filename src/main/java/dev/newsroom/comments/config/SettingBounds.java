@@ -1,10 +1,12 @@
 package dev.newsroom.comments.config;
 
 /**
- * Range checks for numeric settings, run by each feature when the service starts so that a bad value
- * stops startup with a message naming the setting. The {@code @ConfigMapping}s are not annotated
- * with Bean Validation constraints: those make Quarkus bootstrap a second Hibernate Validator factory
- * during static init, 0.2 s of every start (measured in bench/README.md, "Startup").
+ * Range checks for numeric settings, run by each feature in the first startup observers (before any
+ * other observer uses a setting) so that a bad value stops startup with a message naming the setting.
+ * The {@code @ConfigMapping}s are not annotated with Bean Validation constraints: those make Quarkus
+ * bootstrap a second Hibernate Validator factory during static init, 0.2 s of every start (measured
+ * in bench/README.md, "Startup"). The price: the checks come after Flyway's migration, which Quarkus
+ * runs before the startup observers, where the annotations were checked before it.
  */
 public final class SettingBounds {
 

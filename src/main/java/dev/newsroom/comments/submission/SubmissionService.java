@@ -18,9 +18,11 @@ import dev.newsroom.comments.config.SettingBounds;
 import dev.newsroom.comments.web.ProblemException;
 import io.micrometer.core.annotation.Timed;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +50,8 @@ public class SubmissionService {
     private final Clock clock;
 
     /** Checked as the service starts (no instance needed): the database column holds 10,000 characters. */
-    static void checkSettings(@Observes StartupEvent event, SubmissionConfig config) {
+    static void checkSettings(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+            SubmissionConfig config) {
         SettingBounds.require("comments.submission.max-body-length", config.maxBodyLength(), 1, 10_000);
     }
 
