@@ -42,12 +42,26 @@ public class AuditEntry {
     @Column(name = "to_state", updatable = false)
     private String to;
 
+    /** The reason code and note a moderator gave with a decision; null otherwise. */
+    @Column(updatable = false)
+    private String reason;
+
+    @Column(updatable = false)
+    private String note;
+
     protected AuditEntry() {
         // for JPA
     }
 
     public AuditEntry(Instant at, String moderator, String action, String commentId, String articleId, String from,
             String to) {
+        this(at, moderator, action, commentId, articleId, from, to, null, null);
+    }
+
+    public AuditEntry(Instant at, String moderator, String action, String commentId, String articleId, String from,
+            String to, String reason, String note) {
+        this.reason = reason;
+        this.note = note;
         this.at = at;
         this.moderator = moderator;
         this.action = action;
@@ -87,5 +101,13 @@ public class AuditEntry {
 
     public String to() {
         return to;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String note() {
+        return note;
     }
 }

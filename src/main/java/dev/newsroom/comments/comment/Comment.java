@@ -68,6 +68,16 @@ public class Comment {
     @Column(name = "decided_by")
     private String decidedBy;
 
+    /** The latest decision's time, reason code and note (API.md §5); null before any. */
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decision_reason")
+    private String decisionReason;
+
+    @Column(name = "decision_note")
+    private String decisionNote;
+
     /** {@link BlindIndex#email}: recognises the author without storing anything readable. */
     @Column(name = "email_index")
     private String emailIndex;
@@ -110,10 +120,16 @@ public class Comment {
         return comment;
     }
 
-    /** Applies a moderator's decision (the caller has checked it is not already in force). */
-    public void decide(CommentStatus to, String moderator, Instant now) {
+    /**
+     * Applies a moderator's decision (the caller has checked it is not already in force), with the
+     * reason code and note the moderator gave, if any.
+     */
+    public void decide(CommentStatus to, String moderator, Instant now, String reason, String note) {
         status = to;
         decidedBy = moderator;
+        decidedAt = now;
+        decisionReason = reason;
+        decisionNote = note;
         updatedAt = now;
     }
 
@@ -180,6 +196,18 @@ public class Comment {
 
     public String decidedBy() {
         return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String decisionReason() {
+        return decisionReason;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
     }
 
     public long version() {

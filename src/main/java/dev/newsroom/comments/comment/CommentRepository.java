@@ -51,9 +51,9 @@ public class CommentRepository {
     }
 
     /** A moderator's decision: the only way a stored comment changes status besides {@link #erasePersonalData}. */
-    public void decide(Comment comment, CommentStatus to, String moderator, Instant now) {
+    public void decide(Comment comment, CommentStatus to, String moderator, Instant now, String reason, String note) {
         CommentStatus from = comment.status();
-        comment.decide(to, moderator, now);
+        comment.decide(to, moderator, now, reason, note);
         tally.move(from, to);
     }
 

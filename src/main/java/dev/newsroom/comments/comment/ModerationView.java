@@ -1,7 +1,9 @@
 package dev.newsroom.comments.comment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A comment as moderators (and a data-subject export) see it: the reader view plus article, the
@@ -9,12 +11,31 @@ import java.util.List;
  */
 public record ModerationView(String id, String articleId, String parentId, String name, String email, String website,
         String body, String bodyHtml, Instant createdAt, CommentStatus status, List<String> reasons,
-        Instant updatedAt, String decidedBy) {
+        Instant updatedAt, String decidedBy,
+        @Schema(description = "The latest moderator decision; null before any.", nullable = true)
+        @JsonInclude(JsonInclude.Include.ALWAYS) LatestDecision decision) {
+
+    /** Who decided, when, and the reason code and note they gave (both null when none was given). */
+    public record LatestDecision(
+            @Schema(description = "A reason code of API.md §5, or null", nullable = true)
+            @JsonInclude(JsonInclude.Include.ALWAYS) String reason,
+            @Schema(nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) String note,
+            String by, Instant at) {
+    }
 
     public static ModerationView of(Comment comment, EmailVault vault) {
         return new ModerationView(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
                 vault.open(comment.sealedEmail(), comment.id()), comment.website(), comment.body(),
                 BodyRenderer.toHtml(comment.body()), comment.createdAt(), comment.status(), comment.reasons(),
-                comment.updatedAt(), comment.decidedBy());
+                comment.updatedAt(), comment.decidedBy(), latestDecision(comment));
+    }
+
+    /** Decisions taken before reasons were kept (no decision time) show who decided, at their last update. */
+    private static LatestDecision latestDecision(Comment comment) {
+        if (comment.decidedBy() == null) {
+            return null;
+        }
+        Instant at = comment.decidedAt() != null ? comment.decidedAt() : comment.updatedAt();
+        return new LatestDecision(comment.decisionReason(), comment.decisionNote(), comment.decidedBy(), at);
     }
 }

@@ -4,16 +4,20 @@ import dev.newsroom.comments.comment.AuditEntry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An audit entry as the API shows it. {@code commentId} is null for article actions (close,
  * open), {@code to} is null for a deletion; {@code articleId} is always given.
  */
 record AuditView(Instant at, String moderator, String action, String commentId, String articleId,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String from, @JsonInclude(JsonInclude.Include.ALWAYS) String to) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) String from, @JsonInclude(JsonInclude.Include.ALWAYS) String to,
+        @Schema(description = "The reason code given with a decision (API.md §5); null otherwise", nullable = true)
+        String reason,
+        @Schema(description = "The note given with a decision; null otherwise", nullable = true) String note) {
 
     static AuditView of(AuditEntry entry) {
         return new AuditView(entry.at(), entry.moderator(), entry.action(), entry.commentId(), entry.articleId(),
-                entry.from(), entry.to());
+                entry.from(), entry.to(), entry.reason(), entry.note());
     }
 }

@@ -22,19 +22,19 @@ class BulkModeration {
     BulkResult apply(BulkRequest request, String moderator) {
         List<BulkResult.Item> results = new ArrayList<>(request.ids().size());
         for (String id : request.ids()) {
-            results.add(applyTo(id, request.action(), moderator));
+            results.add(applyTo(id, request.action(), new DecisionReason(request.reason(), request.note()), moderator));
         }
         return new BulkResult(results);
     }
 
-    private BulkResult.Item applyTo(String id, String action, String moderator) {
+    private BulkResult.Item applyTo(String id, String action, DecisionReason why, String moderator) {
         try {
             if (action.equals("delete")) {
                 moderation.delete(id, null, moderator);
                 return new BulkResult.Item(id, null, null);
             }
             Decision decision = Decision.valueOf(action.toUpperCase(java.util.Locale.ROOT));
-            return new BulkResult.Item(id, moderation.decide(id, decision, null, moderator).view().status().wireName(),
+            return new BulkResult.Item(id, moderation.decide(id, decision, null, moderator, why).view().status().wireName(),
                     null);
         } catch (CommentNotFoundException e) {
             return new BulkResult.Item(id, null, BulkResult.Item.NOT_FOUND);

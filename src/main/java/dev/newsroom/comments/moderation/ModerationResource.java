@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,24 +88,30 @@ class ModerationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
     @APIResponse(responseCode = "412", description = "If-Match did not match: the comment changed meanwhile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ModerationView> approve(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return decide(id, Decision.APPROVE, ifMatch);
+    public RestResponse<ModerationView> approve(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DecisionReason.class))) @Valid DecisionReason why) {
+        return decide(id, Decision.APPROVE, ifMatch, why);
     }
 
     @POST
     @Path("comments/{id}/reject")
     @Operation(summary = "Reject a comment (unpublishes it if it was approved)", description = DECISION)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
-    public RestResponse<ModerationView> reject(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return decide(id, Decision.REJECT, ifMatch);
+    public RestResponse<ModerationView> reject(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DecisionReason.class))) @Valid DecisionReason why) {
+        return decide(id, Decision.REJECT, ifMatch, why);
     }
 
     @POST
     @Path("comments/{id}/spam")
     @Operation(summary = "Mark a comment as spam (unpublishes it if it was approved)", description = DECISION)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
-    public RestResponse<ModerationView> spam(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return decide(id, Decision.SPAM, ifMatch);
+    public RestResponse<ModerationView> spam(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DecisionReason.class))) @Valid DecisionReason why) {
+        return decide(id, Decision.SPAM, ifMatch, why);
     }
 
     @DELETE
@@ -168,8 +175,8 @@ class ModerationResource {
         return moderation.stats();
     }
 
-    private RestResponse<ModerationView> decide(String id, Decision decision, String ifMatch) {
-        return withEtag(moderation.decide(id, decision, ifMatch, moderator()));
+    private RestResponse<ModerationView> decide(String id, Decision decision, String ifMatch, DecisionReason why) {
+        return withEtag(moderation.decide(id, decision, ifMatch, moderator(), why == null ? DecisionReason.NONE : why));
     }
 
     private String moderator() {
@@ -197,5 +204,8 @@ class ModerationResource {
 
     private static final String DECISION = "Repeating a decision already in force is harmless (200, nothing "
             + "changes). With If-Match carrying the comment's ETag, a comment changed in the meantime answers 412 and "
-            + "is left as it was. The answer carries the new ETag.";
+            + "is left as it was. The answer carries the new ETag. An optional JSON body gives the reason: "
+            + "{\"reason\": \"offensive|abusive|spam|banned-word|ad|illegal|harassment|misinformation|hate|off-topic|other\", "
+            + "\"note\": \"…\"} (note at most 1000 characters; an unknown reason is 400). Both are kept in the audit "
+            + "entry and in the item's decision.";
 }

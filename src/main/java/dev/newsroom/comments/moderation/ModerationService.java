@@ -65,11 +65,12 @@ class ModerationService {
     }
 
     /**
-     * Applies a decision. Repeating one that is already in force changes nothing and succeeds,
-     * even with the {@code If-Match} of the version it replaced (a client retrying after a lost answer).
+     * Applies a decision with the moderator's reason, if any. Repeating one that is already in force
+     * changes nothing (its reason neither) and succeeds, even with the {@code If-Match} of the version it
+     * replaced (a client retrying after a lost answer).
      */
     @Transactional
-    VersionedView decide(String id, Decision decision, String ifMatch, String moderator) {
+    VersionedView decide(String id, Decision decision, String ifMatch, String moderator, DecisionReason why) {
         Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
         if (comment.status() == decision.outcome) {
             return VersionedView.of(comment, vault);
@@ -77,12 +78,12 @@ class ModerationService {
         requireMatch(comment, ifMatch);
         CommentStatus from = comment.status();
         Instant now = now();
-        comments.decide(comment, decision.outcome, moderator, now);
+        comments.decide(comment, decision.outcome, moderator, now, why.reason(), why.note());
         comments.flush();
         articleChanged.fire(new ArticleChanged(comment.articleId()));
         metrics.entered(decision.outcome);
         audit.append(new AuditEntry(now, moderator, decision.action(), id, comment.articleId(), from.wireName(),
-                decision.outcome.wireName()));
+                decision.outcome.wireName(), why.reason(), why.note()));
         return VersionedView.of(comment, vault);
     }
 

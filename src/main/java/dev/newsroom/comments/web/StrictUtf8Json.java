@@ -14,7 +14,7 @@ import java.io.IOException;
  * {@code quarkus.http.limits.max-body-size}) is read strictly once before Jackson sees it.
  */
 @Provider
-class StrictUtf8Json implements ReaderInterceptor {
+public class StrictUtf8Json implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -30,7 +30,7 @@ class StrictUtf8Json implements ReaderInterceptor {
     }
 
     /** {@code application/json} and its {@code +json} relatives. */
-    static boolean isJson(MediaType type) {
+    public static boolean isJson(MediaType type) {
         return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
     }
 }

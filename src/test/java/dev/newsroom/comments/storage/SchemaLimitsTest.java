@@ -39,6 +39,8 @@ class SchemaLimitsTest {
             Map.entry("api_token.name", 100), // @Size(max = 100), counted in UTF-16 units
             Map.entry("api_token.username", 64),
             Map.entry("audit_entry.moderator", 64),
+            Map.entry("audit_entry.note", 1000), // a decision's note: @Size(max = 1000), in UTF-16 units
+            Map.entry("comment.decision_note", 1000),
             Map.entry("audit_entry.article_id", 128));
 
     @Inject
