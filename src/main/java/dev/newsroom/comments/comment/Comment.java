@@ -78,6 +78,10 @@ public class Comment {
     @Column(name = "decision_note")
     private String decisionNote;
 
+    /** An editors' pick; only ever true while the comment is approved. */
+    @Column(nullable = false)
+    private boolean featured;
+
     /** {@link BlindIndex#email}: recognises the author without storing anything readable. */
     @Column(name = "email_index")
     private String emailIndex;
@@ -131,6 +135,19 @@ public class Comment {
         decisionReason = reason;
         decisionNote = note;
         updatedAt = now;
+        if (to != CommentStatus.APPROVED) {
+            featured = false; // a pick leaves with the published list
+        }
+    }
+
+    /** Marks or unmarks an editors' pick (the caller has checked the comment is approved). */
+    public void feature(boolean featured, Instant now) {
+        this.featured = featured;
+        updatedAt = now;
+    }
+
+    public boolean featured() {
+        return featured;
     }
 
     public String id() {

@@ -70,16 +70,19 @@ public class CommentRepository {
     }
 
     /** One more item than asked for is fetched, so the caller knows whether a next page exists. */
-    public List<Comment> findApprovedByArticle(String articleId, Order order, Cursor after, int limit) {
-        return findByStatus(CommentStatus.APPROVED, articleId, order, after, limit);
+    /** Readers' pages: the approved comments of an article, or only its featured ones. */
+    public List<Comment> findApprovedByArticle(String articleId, boolean featuredOnly, Order order, Cursor after,
+            int limit) {
+        return findByStatus(CommentStatus.APPROVED, articleId, featuredOnly, order, after, limit);
     }
 
     /** The moderation queue: one status, optionally one article, oldest first. */
     public List<Comment> findQueue(CommentStatus status, String articleId, Cursor after, int limit) {
-        return findByStatus(status, articleId, Order.OLDEST, after, limit);
+        return findByStatus(status, articleId, false, Order.OLDEST, after, limit);
     }
 
-    private List<Comment> findByStatus(CommentStatus status, String articleId, Order order, Cursor after, int limit) {
+    private List<Comment> findByStatus(CommentStatus status, String articleId, boolean featuredOnly, Order order,
+            Cursor after, int limit) {
         String comparison = order == Order.OLDEST ? ">" : "<";
         String direction = order == Order.OLDEST ? "asc" : "desc";
         StringBuilder query = new StringBuilder("from Comment c where c.status = :status");
@@ -88,6 +91,9 @@ public class CommentRepository {
         if (articleId != null) {
             query.append(" and c.articleId = :articleId");
             parameters.put("articleId", articleId);
+        }
+        if (featuredOnly) {
+            query.append(" and c.featured = true");
         }
         if (after != null) {
             // The first condition is implied by the second; it is there so the index scan can start
@@ -110,9 +116,9 @@ public class CommentRepository {
         return typed.setMaxResults(limit + 1).getResultList();
     }
 
-    public long countApprovedByArticle(String articleId) {
+    public long countApprovedByArticle(String articleId, boolean featuredOnly) {
         return entityManager.createQuery("select count(c) from Comment c where c.articleId = :articleId"
-                + " and c.status = :status", Long.class)
+                + " and c.status = :status" + (featuredOnly ? " and c.featured = true" : ""), Long.class)
                 .setParameter("articleId", articleId).setParameter("status", CommentStatus.APPROVED)
                 .getSingleResult();
     }

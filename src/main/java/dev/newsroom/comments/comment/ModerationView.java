@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ModerationView(String id, String articleId, String parentId, String name, String email, String website,
         String body, String bodyHtml, Instant createdAt, CommentStatus status, List<String> reasons,
-        Instant updatedAt, String decidedBy,
+        Instant updatedAt, String decidedBy, @Schema(description = "An editors' pick") boolean featured,
         @Schema(description = "The latest moderator decision; null before any.", nullable = true)
         @JsonInclude(JsonInclude.Include.ALWAYS) LatestDecision decision) {
 
@@ -27,7 +27,7 @@ public record ModerationView(String id, String articleId, String parentId, Strin
         return new ModerationView(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
                 vault.open(comment.sealedEmail(), comment.id()), comment.website(), comment.body(),
                 BodyRenderer.toHtml(comment.body()), comment.createdAt(), comment.status(), comment.reasons(),
-                comment.updatedAt(), comment.decidedBy(), latestDecision(comment));
+                comment.updatedAt(), comment.decidedBy(), comment.featured(), latestDecision(comment));
     }
 
     /** Decisions taken before reasons were kept (no decision time) show who decided, at their last update. */

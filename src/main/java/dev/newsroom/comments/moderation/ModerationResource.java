@@ -114,6 +114,29 @@ class ModerationResource {
         return decide(id, Decision.SPAM, ifMatch, why);
     }
 
+    @POST
+    @Path("comments/{id}/feature")
+    @Operation(summary = "Feature a published comment (an editors' pick)",
+            description = "Readers' items carry featured: true, and GET /articles/{id}/comments?featured=true lists "
+                    + "the picks only. Repeating it changes nothing. A comment that leaves the published list stops "
+                    + "being featured.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
+    @APIResponse(responseCode = "409", description = "The comment is not published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ModerationView> feature(@RestPath String id) {
+        return withEtag(moderation.feature(id, true, moderator()));
+    }
+
+    @POST
+    @Path("comments/{id}/unfeature")
+    @Operation(summary = "Stop featuring a comment", description = "Repeating it changes nothing.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
+    @APIResponse(responseCode = "409", description = "The comment is not published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ModerationView> unfeature(@RestPath String id) {
+        return withEtag(moderation.feature(id, false, moderator()));
+    }
+
     @DELETE
     @Path("comments/{id}")
     @Operation(summary = "Delete a comment for good", description = "Its replies stay, as top-level comments.")

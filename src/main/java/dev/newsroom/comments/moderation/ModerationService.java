@@ -87,6 +87,28 @@ class ModerationService {
         return VersionedView.of(comment, vault);
     }
 
+    /**
+     * Features or unfeatures a published comment (an editors' pick); repeating it changes nothing.
+     * Readers' lists of the article change at once on this instance.
+     */
+    @Transactional
+    VersionedView feature(String id, boolean featured, String moderator) {
+        Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
+        if (comment.status() != CommentStatus.APPROVED) {
+            throw new NotPublishedException();
+        }
+        if (comment.featured() != featured) {
+            Instant now = now();
+            comment.feature(featured, now);
+            comments.flush();
+            articleChanged.fire(new ArticleChanged(comment.articleId()));
+            String state = CommentStatus.APPROVED.wireName();
+            audit.append(new AuditEntry(now, moderator, featured ? "feature" : "unfeature", id, comment.articleId(),
+                    state, state));
+        }
+        return VersionedView.of(comment, vault);
+    }
+
     @Transactional
     void delete(String id, String ifMatch, String moderator) {
         Comment comment = lockedForChange(id, ifMatch);

@@ -43,8 +43,8 @@ class InMemoryReads {
 
     private void page(RoutingContext context) {
         var query = context.queryParams();
-        answerOrPassOn(context, () -> publication.cachedPage(context.pathParam("articleId"), query.get("limit"),
-                query.get("cursor"), query.get("order")));
+        answerOrPassOn(context, () -> publication.cachedPage(context.pathParam("articleId"), query.get("featured"),
+                query.get("limit"), query.get("cursor"), query.get("order")));
     }
 
     private void counts(RoutingContext context) {

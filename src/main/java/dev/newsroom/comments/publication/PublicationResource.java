@@ -35,18 +35,19 @@ class PublicationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approved comments of an article",
             description = "Approved comments only, oldest first unless order=newest; an unknown article has none "
-                    + "(200). bodyHtml is escaped and safe to insert. No email, nothing derived from it, no IP, no "
+                    + "(200); featured=true lists the editors' picks only. bodyHtml is escaped and safe to insert. No email, nothing derived from it, no IP, no "
                     + "moderation data. ETag on every answer; If-None-Match → 304; Cache-Control: public, max-age "
                     + "(comments.publication.max-age).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublishedPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     public Response approvedComments(@ArticleId @RestPath String articleId,
+            @Parameter(description = "true: the editors' picks only (featured); default false") @RestQuery String featured,
             @Parameter(description = "1–200, default 50") @RestQuery String limit,
             @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor,
             @Parameter(description = "oldest (default) or newest") @RestQuery String order,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         // Pages already in memory never get here: InMemoryReads answers them on the I/O thread.
-        var request = PublicationService.PageRequest.parse(articleId, limit, cursor, order);
+        var request = PublicationService.PageRequest.parse(articleId, featured, limit, cursor, order);
         Response answer = cacheable.answer(publication.page(request), ifNoneMatch);
         metrics.answeredFromDatabase();
         return answer;

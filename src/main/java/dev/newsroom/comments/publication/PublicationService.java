@@ -37,8 +37,10 @@ class PublicationService {
      * raw values: only validated requests ever put a page in memory, so an invalid article id or
      * cursor simply finds nothing. A bad order or limit throws the same 400 problem as {@link PageRequest#parse}.
      */
-    Optional<CacheableJson.Rendered> cachedPage(String articleId, String limit, String cursor, String order) {
-        return published.page(PageRequest.keyOf(articleId, PageRequest.parseOrder(order), cursor, PageLimit.parse(limit)));
+    Optional<CacheableJson.Rendered> cachedPage(String articleId, String featured, String limit, String cursor,
+            String order) {
+        return published.page(PageRequest.keyOf(articleId, PageRequest.parseFeatured(featured),
+                PageRequest.parseOrder(order), cursor, PageLimit.parse(limit)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -47,9 +49,11 @@ class PublicationService {
     }
 
     private PublishedPage approvedComments(PageRequest request) {
-        KeysetPage<Comment> page = KeysetPage.of(comments.findApprovedByArticle(request.articleId(), request.order(),
-                request.after(), request.limit()), request.limit(), Comment::position);
-        return new PublishedPage(request.articleId(), comments.countApprovedByArticle(request.articleId()),
+        KeysetPage<Comment> page = KeysetPage.of(comments.findApprovedByArticle(request.articleId(),
+                request.featuredOnly(), request.order(), request.after(), request.limit()), request.limit(),
+                Comment::position);
+        return new PublishedPage(request.articleId(),
+                comments.countApprovedByArticle(request.articleId(), request.featuredOnly()),
                 page.nextCursor(), page.items().stream().map(PublicComment::of).toList());
     }
 
@@ -73,12 +77,24 @@ class PublicationService {
     }
 
     /** A reader's request for one page of an article's approved comments, validated. */
-    record PageRequest(String articleId, CommentRepository.Order order, String cursor, Cursor after, int limit) {
+    record PageRequest(String articleId, boolean featuredOnly, CommentRepository.Order order, String cursor,
+            Cursor after, int limit) {
 
         /** From the raw path and query values, or a 400 problem naming the first bad one. */
-        static PageRequest parse(String articleId, String limit, String cursor, String order) {
-            return new PageRequest(ArticleIds.requireValid(articleId), parseOrder(order), cursor,
-                    Cursor.decodeOrNull(cursor), PageLimit.parse(limit));
+        static PageRequest parse(String articleId, String featured, String limit, String cursor, String order) {
+            return new PageRequest(ArticleIds.requireValid(articleId), parseFeatured(featured), parseOrder(order),
+                    cursor, Cursor.decodeOrNull(cursor), PageLimit.parse(limit));
+        }
+
+        /** {@code featured=true} lists the editors' picks only; absent or {@code false}, every approved comment. */
+        static boolean parseFeatured(String featured) {
+            if (featured == null || featured.isEmpty() || featured.equals("false")) {
+                return false;
+            }
+            if (featured.equals("true")) {
+                return true;
+            }
+            throw ProblemException.invalidField("featured", "must be true or false");
         }
 
         static CommentRepository.Order parseOrder(String order) {
@@ -92,11 +108,13 @@ class PublicationService {
         }
 
         PublishedPages.PageKey key() {
-            return keyOf(articleId, order, cursor, limit);
+            return keyOf(articleId, featuredOnly, order, cursor, limit);
         }
 
-        static PublishedPages.PageKey keyOf(String articleId, CommentRepository.Order order, String cursor, int limit) {
-            return new PublishedPages.PageKey(articleId, order.name(), cursor == null ? "" : cursor, limit);
+        static PublishedPages.PageKey keyOf(String articleId, boolean featuredOnly, CommentRepository.Order order,
+                String cursor, int limit) {
+            return new PublishedPages.PageKey(articleId, featuredOnly, order.name(), cursor == null ? "" : cursor,
+                    limit);
         }
     }
 }

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 class PublishedPages {
 
     /** One page as readers ask for it. */
-    record PageKey(String articleId, String order, String cursor, int limit) {
+    record PageKey(String articleId, boolean featuredOnly, String order, String cursor, int limit) {
     }
 
     /** Roughly what a page's key, ETag and cache entry weigh besides its bytes. */
