@@ -32,6 +32,8 @@ public class IntakePipeline {
         SettingBounds.atLeast("comments.rate-limit.submissions-per-minute", rateLimit.submissionsPerMinute(), 1);
         SettingBounds.atLeast("comments.rate-limit.captchas-per-minute", rateLimit.captchasPerMinute(), 1);
         SettingBounds.atLeast("comments.moderation.trust-after", policy.trustAfter(), 1);
+        SettingBounds.require("comments.moderation.reports-to-hold", policy.reportsToHold(), 0,
+                PolicyConfig.MAX_REPORTS_TO_HOLD);
     }
 
     public Verdict judge(Candidate candidate) {

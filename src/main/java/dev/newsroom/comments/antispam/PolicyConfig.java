@@ -7,6 +7,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "comments.moderation")
 public interface PolicyConfig {
 
+    /** The highest {@link #reportsToHold()}: beyond it the rule would never fire on a real story. */
+    int MAX_REPORTS_TO_HOLD = 1000;
+
     enum Policy {
         /** Every comment waits for a moderator. */
         HOLD_ALL,
@@ -18,11 +21,21 @@ public interface PolicyConfig {
         TRUST_RETURNING
     }
 
-    /** {@code hold-all} or {@code trust-returning}. */
+    /**
+     * {@code hold-all} or {@code trust-returning}: the default of the site setting {@code moderationPolicy},
+     * which administrators can change over the API (the surge switch).
+     */
     @WithDefault("hold-all")
     Policy policy();
 
     /** Approved comments that make an author trusted under {@code trust-returning}; at least 1. */
     @WithDefault("2")
     int trustAfter();
+
+    /**
+     * Distinct readers' open reports that unpublish a comment (API.md §5); 0: never, at most 1,000.
+     * The default of the site setting {@code reportsToHold}, which administrators can change over the API.
+     */
+    @WithDefault("3")
+    int reportsToHold();
 }

@@ -8,11 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An audit entry as the API shows it. {@code commentId} is null for article actions (close,
- * open), {@code to} is null for a deletion; {@code articleId} is always given.
+ * open), {@code to} is null for a deletion; {@code articleId} is given but for site settings, whose
+ * entries (action {@code settings}) carry the setting's name as {@code reason} and its old and new
+ * values as {@code from} and {@code to}.
  */
 record AuditView(Instant at, String moderator, String action, String commentId, String articleId,
         @JsonInclude(JsonInclude.Include.ALWAYS) String from, @JsonInclude(JsonInclude.Include.ALWAYS) String to,
-        @Schema(description = "The reason code given with a decision (API.md §5); null otherwise", nullable = true)
+        @Schema(description = "The reason code given with a decision (API.md §5), the setting's name for a "
+                + "settings entry; null otherwise", nullable = true)
         String reason,
         @Schema(description = "The note given with a decision; null otherwise", nullable = true) String note) {
 

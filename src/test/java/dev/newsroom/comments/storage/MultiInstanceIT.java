@@ -114,6 +114,27 @@ class MultiInstanceIT {
         assertTrue(flooded.headers().firstValue("Retry-After").isPresent());
     }
 
+    @Test
+    void aSiteSettingChangedOnOneInstanceAppliesOnTheOtherWithinFiveSeconds() throws Exception {
+        startBoth(Map.of());
+        String settings = "/api/v1/admin/settings";
+        // The second instance has read them before the change, so it holds them in memory.
+        assertEquals("hold-all", HttpReader.read(reader.asAdmin(second, "GET", settings).body())
+                .get("moderationPolicy").asText());
+
+        long changed = System.nanoTime();
+        HttpResponse<String> put = reader.asAdminWithJson(first, "PUT", settings, "{\"moderationPolicy\": \"trust-returning\"}");
+        assertEquals(200, put.statusCode(), put.body());
+        String seen;
+        do {
+            seen = HttpReader.read(reader.asAdmin(second, "GET", settings).body()).get("moderationPolicy").asText();
+        } while (!seen.equals("trust-returning")
+                && System.nanoTime() - changed < java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+        long tookMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changed);
+        assertEquals("trust-returning", seen);
+        assertTrue(tookMillis <= 5_000, "applied on the other instance after " + tookMillis + " ms");
+    }
+
     private void startBoth(Map<String, String> settings) throws Exception {
         Map<String, String> env = new HashMap<>(ServiceProcess.databaseEnvironment(database));
         env.putAll(settings);

@@ -72,6 +72,16 @@ public final class HttpReader {
         return asAdmin(service, method, path, ServiceProcess.ADMIN_PASSWORD);
     }
 
+    /** As the admin, with a JSON body. */
+    public HttpResponse<String> asAdminWithJson(ServiceProcess service, String method, String path, String json)
+            throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder()
+                .encodeToString(("admin:" + ServiceProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     /** Every stored comment of an article (any status), id to body, through the moderation API; each must be there once. */
     public Map<String, String> storedBodies(ServiceProcess service, String article) throws IOException, InterruptedException {
         Map<String, String> stored = new LinkedHashMap<>();

@@ -1,0 +1,149 @@
+package dev.newsroom.comments.settings;
+
+import dev.newsroom.comments.antispam.CurrentPolicy;
+import dev.newsroom.comments.antispam.PolicyConfig;
+import dev.newsroom.comments.comment.AuditEntry;
+import dev.newsroom.comments.comment.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The site settings (API.md §5): kept in the database so every instance applies what an
+ * administrator set. Each instance reads them at most {@link #REFRESH} after its last read, so a
+ * change made on another instance applies within that time (the contract allows 5 s); on the
+ * instance that made it, at once. Each change is audited, one entry per setting (action
+ * {@code settings}, its name as the reason, the old and new values as from and to).
+ */
+@ApplicationScoped
+class SiteSettings implements CurrentPolicy {
+
+    static final Duration REFRESH = Duration.ofSeconds(2);
+    static final String MODERATION_POLICY = "moderationPolicy";
+    static final String REPORTS_TO_HOLD = "reportsToHold";
+
+    private final EntityManager entityManager;
+    private final AuditTrail audit;
+    private final Event<SettingsChanged> changed;
+    private final PolicyConfig defaults;
+    private final Clock clock;
+
+    /** The settings last read, and when; replaced whole, so readers never see half of a change. */
+    private record Snapshot(Settings settings, Instant readAt) {
+    }
+
+    private volatile Snapshot snapshot;
+
+    SiteSettings(EntityManager entityManager, AuditTrail audit, Event<SettingsChanged> changed, PolicyConfig defaults,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.audit = audit;
+        this.changed = changed;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    /** The settings in force on this instance: at most {@link #REFRESH} old. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Settings current() {
+        Snapshot last = snapshot;
+        Instant now = clock.instant();
+        if (last == null || !now.isBefore(last.readAt().plus(REFRESH))) {
+            last = new Snapshot(read(), now);
+            snapshot = last;
+        }
+        return last.settings();
+    }
+
+    @Override
+    public PolicyConfig.Policy moderationPolicy() {
+        return policyOf(current().moderationPolicy());
+    }
+
+    /** Applies the given fields; the others keep their value. Repeating a value changes (and audits) nothing. */
+    @Transactional
+    Settings change(SettingsChange change, String administrator) {
+        Settings before = read();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (change.moderationPolicy() != null) {
+            set(MODERATION_POLICY, before.moderationPolicy(), change.moderationPolicy(), administrator, now);
+        }
+        if (change.reportsToHold() != null) {
+            set(REPORTS_TO_HOLD, Integer.toString(before.reportsToHold()), change.reportsToHold().toString(),
+                    administrator, now);
+        }
+        changed.fire(new SettingsChanged());
+        return read();
+    }
+
+    /**
+     * Gives a setting back to the environment's default (its row goes); audited like a change if that
+     * changes its value. An unknown name is a {@link UnknownSettingException}.
+     */
+    @Transactional
+    Settings reset(String name, String administrator) {
+        Settings before = read();
+        String from = switch (name) {
+            case MODERATION_POLICY -> before.moderationPolicy();
+            case REPORTS_TO_HOLD -> Integer.toString(before.reportsToHold());
+            default -> throw new UnknownSettingException();
+        };
+        SiteSetting setting = entityManager.find(SiteSetting.class, name);
+        if (setting != null) {
+            entityManager.remove(setting);
+            entityManager.flush();
+            Settings after = read();
+            String to = name.equals(MODERATION_POLICY) ? after.moderationPolicy() : Integer.toString(after.reportsToHold());
+            if (!from.equals(to)) {
+                audit.append(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MILLIS), administrator, "settings",
+                        null, null, from, to, name, null));
+            }
+            changed.fire(new SettingsChanged());
+        }
+        return read();
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
+        snapshot = null;
+    }
+
+    private void set(String name, String from, String to, String administrator, Instant now) {
+        if (from.equals(to)) {
+            return;
+        }
+        SiteSetting setting = entityManager.find(SiteSetting.class, name);
+        if (setting == null) {
+            setting = new SiteSetting(name);
+            setting.set(to, administrator, now);
+            entityManager.persist(setting);
+        } else {
+            setting.set(to, administrator, now);
+        }
+        audit.append(new AuditEntry(now, administrator, "settings", null, null, from, to, name, null));
+    }
+
+    private Settings read() {
+        Map<String, String> stored = entityManager.createQuery("from SiteSetting", SiteSetting.class).getResultStream()
+                .collect(Collectors.toMap(SiteSetting::name, SiteSetting::value));
+        return new Settings(stored.getOrDefault(MODERATION_POLICY, wireName(defaults.policy())),
+                Integer.parseInt(stored.getOrDefault(REPORTS_TO_HOLD, Integer.toString(defaults.reportsToHold()))));
+    }
+
+    private static String wireName(PolicyConfig.Policy policy) {
+        return policy.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static PolicyConfig.Policy policyOf(String wireName) {
+        return PolicyConfig.Policy.valueOf(wireName.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
