@@ -6,3 +6,5 @@ ALTER TABLE audit_entry ADD COLUMN note VARCHAR(1000);
 ALTER TABLE comment ADD COLUMN decision_reason VARCHAR(32);
 ALTER TABLE comment ADD COLUMN decision_note VARCHAR(1000);
 ALTER TABLE comment ADD COLUMN decided_at TIMESTAMP WITH TIME ZONE;
+-- Decisions taken before: their time is the comment's last update, which was the decision then.
+UPDATE comment SET decided_at = updated_at WHERE decided_by IS NOT NULL;

@@ -183,6 +183,9 @@ public class Comment {
         if (status == CommentStatus.PENDING) {
             status = CommentStatus.REJECTED;
             decidedBy = moderator;
+            decidedAt = now;
+            decisionReason = null;
+            decisionNote = null;
         }
         updatedAt = now;
     }

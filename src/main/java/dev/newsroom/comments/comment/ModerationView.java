@@ -30,12 +30,9 @@ public record ModerationView(String id, String articleId, String parentId, Strin
                 comment.updatedAt(), comment.decidedBy(), comment.featured(), latestDecision(comment));
     }
 
-    /** Decisions taken before reasons were kept (no decision time) show who decided, at their last update. */
     private static LatestDecision latestDecision(Comment comment) {
-        if (comment.decidedBy() == null) {
-            return null;
-        }
-        Instant at = comment.decidedAt() != null ? comment.decidedAt() : comment.updatedAt();
-        return new LatestDecision(comment.decisionReason(), comment.decisionNote(), comment.decidedBy(), at);
+        return comment.decidedBy() == null ? null
+                : new LatestDecision(comment.decisionReason(), comment.decisionNote(), comment.decidedBy(),
+                        comment.decidedAt());
     }
 }

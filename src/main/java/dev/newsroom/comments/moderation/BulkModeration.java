@@ -30,7 +30,7 @@ class BulkModeration {
     private BulkResult.Item applyTo(String id, String action, DecisionReason why, String moderator) {
         try {
             if (action.equals("delete")) {
-                moderation.delete(id, null, moderator);
+                moderation.delete(id, null, moderator, why);
                 return new BulkResult.Item(id, null, null);
             }
             Decision decision = Decision.valueOf(action.toUpperCase(java.util.Locale.ROOT));

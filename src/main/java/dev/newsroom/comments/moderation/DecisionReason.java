@@ -15,13 +15,18 @@ record DecisionReason(
                 "misinformation", "hate", "off-topic", "other" }, nullable = true)
         @Pattern(regexp = CODES, message = "must be one of " + CODES_TEXT) String reason,
 
-        @Schema(maxLength = MAX_NOTE, nullable = true, description = "Free text for other moderators")
-        @Size(max = MAX_NOTE, message = "must be at most 1000 characters") String note) {
+        @Schema(maxLength = MAX_NOTE, nullable = true,
+                description = "Free text for other moderators: at most 1000 characters (UTF-16 units), line breaks "
+                        + "and tabs but no other control character")
+        @Size(max = MAX_NOTE, message = "must be at most 1000 characters")
+        @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String note) {
 
     static final String CODES = "offensive|abusive|spam|banned-word|ad|illegal|harassment|misinformation|hate|off-topic|other";
     static final String CODES_TEXT = "offensive, abusive, spam, banned-word, ad, illegal, harassment, misinformation, "
             + "hate, off-topic or other";
     static final int MAX_NOTE = 1000;
+    /** Line breaks and tabs are text; other control characters (NUL, which PostgreSQL refuses, among them) are not. */
+    static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*";
 
     /** No reason given: the decisions' body is optional. */
     static final DecisionReason NONE = new DecisionReason(null, null);

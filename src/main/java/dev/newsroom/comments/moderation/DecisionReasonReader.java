@@ -16,7 +16,7 @@ import java.lang.reflect.Type;
 /**
  * Reads the optional body of approve, reject and spam. Those decisions were made without a body
  * (and without a Content-Type) before reasons existed, and still are: an empty body is no reason,
- * whatever the Content-Type; a body must be JSON (a missing Content-Type is taken as JSON), else 415.
+ * whatever the Content-Type; a body must be sent as JSON ({@code Content-Type: application/json}), else 415.
  * Malformed JSON is 400 like any other body (web.ProblemMappers).
  */
 @Provider

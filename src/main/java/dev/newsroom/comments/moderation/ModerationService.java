@@ -88,13 +88,14 @@ class ModerationService {
     }
 
     /**
-     * Features or unfeatures a published comment (an editors' pick); repeating it changes nothing.
+     * Features a published comment (an editors' pick) or unfeatures a comment; repeating it changes
+     * nothing (an unpublished comment is never featured, so unfeaturing it is harmless).
      * Readers' lists of the article change at once on this instance.
      */
     @Transactional
     VersionedView feature(String id, boolean featured, String moderator) {
         Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
-        if (comment.status() != CommentStatus.APPROVED) {
+        if (featured && comment.status() != CommentStatus.APPROVED) {
             throw new NotPublishedException();
         }
         if (comment.featured() != featured) {
@@ -111,11 +112,17 @@ class ModerationService {
 
     @Transactional
     void delete(String id, String ifMatch, String moderator) {
+        delete(id, ifMatch, moderator, DecisionReason.NONE);
+    }
+
+    /** Deletes a comment for good; the audit entry keeps the reason and note, if given (bulk). */
+    @Transactional
+    void delete(String id, String ifMatch, String moderator, DecisionReason why) {
         Comment comment = lockedForChange(id, ifMatch);
         comments.delete(comment);
         articleChanged.fire(new ArticleChanged(comment.articleId()));
         audit.append(new AuditEntry(now(), moderator, "delete", id, comment.articleId(), comment.status().wireName(),
-                null));
+                null, why.reason(), why.note()));
     }
 
     /** Opens or closes an article to new comments; repeating it changes nothing. */

@@ -16,11 +16,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * The site settings (API.md §5): kept in the database so every instance applies what an
- * administrator set. Each instance reads them at most {@link #REFRESH} after its last read, so a
+ * administrator set. Each instance reads them again {@link #REFRESH} after its last read, so a
  * change made on another instance applies within that time (the contract allows 5 s); on the
  * instance that made it, at once. Each change is audited, one entry per setting (action
  * {@code settings}, its name as the reason, the old and new values as from and to).
@@ -38,11 +39,13 @@ class SiteSettings implements CurrentPolicy {
     private final PolicyConfig defaults;
     private final Clock clock;
 
-    /** The settings last read, and when; replaced whole, so readers never see half of a change. */
-    private record Snapshot(Settings settings, Instant readAt) {
+    /** The settings last read, and when (System.nanoTime: a wall clock may step back). */
+    private record Snapshot(Settings settings, long readAtNanos) {
     }
 
     private volatile Snapshot snapshot;
+    /** Counts the changes committed here: a read that overlapped one must not keep its older values. */
+    private final AtomicLong generation = new AtomicLong();
 
     SiteSettings(EntityManager entityManager, AuditTrail audit, Event<SettingsChanged> changed, PolicyConfig defaults,
             Clock clock) {
@@ -53,16 +56,20 @@ class SiteSettings implements CurrentPolicy {
         this.clock = clock;
     }
 
-    /** The settings in force on this instance: at most {@link #REFRESH} old. */
+    /** The settings in force on this instance: read at most {@link #REFRESH} ago. */
     @Transactional(Transactional.TxType.SUPPORTS)
     Settings current() {
         Snapshot last = snapshot;
-        Instant now = clock.instant();
-        if (last == null || !now.isBefore(last.readAt().plus(REFRESH))) {
-            last = new Snapshot(read(), now);
-            snapshot = last;
+        long now = System.nanoTime();
+        if (last != null && now - last.readAtNanos() < REFRESH.toNanos()) {
+            return last.settings();
         }
-        return last.settings();
+        long before = generation.get();
+        Settings read = read();
+        if (generation.get() == before) {
+            snapshot = new Snapshot(read, now);
+        }
+        return read;
     }
 
     @Override
@@ -114,22 +121,26 @@ class SiteSettings implements CurrentPolicy {
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
+        generation.incrementAndGet();
         snapshot = null;
     }
 
+    /**
+     * Stores the value even when it equals the default in force, so it keeps overriding the environment
+     * if that changes later; audits only a change of the value in force.
+     */
     private void set(String name, String from, String to, String administrator, Instant now) {
-        if (from.equals(to)) {
-            return;
-        }
         SiteSetting setting = entityManager.find(SiteSetting.class, name);
         if (setting == null) {
             setting = new SiteSetting(name);
             setting.set(to, administrator, now);
             entityManager.persist(setting);
-        } else {
+        } else if (!setting.value().equals(to)) {
             setting.set(to, administrator, now);
         }
-        audit.append(new AuditEntry(now, administrator, "settings", null, null, from, to, name, null));
+        if (!from.equals(to)) {
+            audit.append(new AuditEntry(now, administrator, "settings", null, null, from, to, name, null));
+        }
     }
 
     private Settings read() {

@@ -70,6 +70,9 @@ class DecisionReasonsTest {
         asAdmin().contentType(ContentType.JSON).body(Map.of("reason", "spam", "note", "x".repeat(1001)))
                 .when().post(ONE + "/spam", id).then()
                 .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("note"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("reason", "spam", "note", "nul \u0000 here"))
+                .when().post(ONE + "/spam", id).then()
+                .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("note"));
 
         asAdmin().get(ONE, id).then().body("status", equalTo("pending")).body("decision", nullValue());
         asAdmin().queryParam("commentId", id).get(AUDIT).then().body("entries", empty());
@@ -87,6 +90,9 @@ class DecisionReasonsTest {
         asAdmin().get(ONE, id).then().body("status", equalTo("pending"));
         asAdmin().contentType(ContentType.JSON).when().post(ONE + "/reject", id).then()
                 .statusCode(200).body("decision.reason", nullValue());
+        asAdmin().contentType(ContentType.JSON).body(Map.of("note", "Two lines\nand a\ttab"))
+                .when().post(ONE + "/approve", id).then().statusCode(200)
+                .body("decision.note", equalTo("Two lines\nand a\ttab"));
     }
 
     @Test

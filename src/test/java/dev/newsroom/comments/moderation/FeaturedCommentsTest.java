@@ -58,6 +58,7 @@ class FeaturedCommentsTest {
         String article = Comments.freshArticle();
         String pending = aComment().onArticle(article).pending();
         asAdmin().post(ONE + "/feature", pending).then().statusCode(409).contentType(PROBLEM);
+        asAdmin().post(ONE + "/unfeature", pending).then().statusCode(200).body("featured", equalTo(false));
         asAdmin().get(ONE, pending).then().body("featured", equalTo(false));
         asAdmin().post(ONE + "/feature", "01a22543-274f-7fda-8000-000000000000").then().statusCode(404);
 

@@ -85,6 +85,9 @@ class SiteSettingsTest {
                 .when().put(SETTINGS).then().statusCode(400).body("violations.field", hasItem("reportsToHold"));
         asAdmin().contentType(ContentType.JSON).body(Map.of("reportsToHold", 1001))
                 .when().put(SETTINGS).then().statusCode(400).body("violations.field", hasItem("reportsToHold"));
+        // A mistyped surge switch must not answer 200 and change nothing.
+        asAdmin().contentType(ContentType.JSON).body(Map.of("moderationpolicy", "trust-returning"))
+                .when().put(SETTINGS).then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("unknown"));
         asAdmin().get(SETTINGS).then().body("moderationPolicy", equalTo("hold-all")).body("reportsToHold", equalTo(3));
     }
 
