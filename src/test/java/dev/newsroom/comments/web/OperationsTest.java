@@ -74,6 +74,9 @@ class OperationsTest {
                 .body("paths", hasKey("/api/v1/moderation/comments/{id}/reject"))
                 .body("paths", hasKey("/api/v1/moderation/comments/{id}/spam"))
                 .body("paths", hasKey("/api/v1/moderation/stats"))
+                .body("paths", hasKey("/api/v1/moderation/comments/{id}/feature"))
+                .body("paths", hasKey("/api/v1/admin/settings"))
+                .body("components.schemas", hasKey("DecisionReason"))
                 .body("paths.'/api/v1/articles/{articleId}/comments'.post.responses", hasKey("503"))
                 .body("paths.'/api/v1/moderation/stats'.get.responses", hasKey("503"))
                 .body("components.securitySchemes", hasKey("basic"));
