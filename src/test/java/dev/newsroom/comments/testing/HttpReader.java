@@ -21,7 +21,13 @@ public final class HttpReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * HTTP/1.1, as a load balancer or proxy speaks to the service. The JDK client's default, HTTP/2 over
+     * cleartext, gets a GOAWAY when a graceful stop begins and then fails the next request on that
+     * connection ("request not processed by peer") instead of opening a new one.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A captcha from {@code service}: its token and the right answer. */
     public Captchas.Solved captcha(ServiceProcess service) throws IOException, InterruptedException {
