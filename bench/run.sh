@@ -228,6 +228,8 @@ for ((run = 1; run <= runs; run++)); do
     python3 bench/report.py "$results" run "$run" | tee -a "$results/tables.txt"
 done
 
-echo
-{ echo "$header"; python3 bench/report.py "$results" median; } | tee -a "$results/tables.txt"
+if ((runs > 0)); then   # --runs 0: the startup table only
+    echo
+    { echo "$header"; python3 bench/report.py "$results" median; } | tee -a "$results/tables.txt"
+fi
 echo "raw wrk outputs, service logs and tables: ${results#"$root"/}" >&2
