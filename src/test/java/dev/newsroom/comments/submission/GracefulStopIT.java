@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM under load (application.properties, {@code quarkus.shutdown.*}): readiness turns DOWN
- * while the service still answers, then it stops taking requests, lets those in flight finish and
- * exits within its timeouts. Every comment answered 202 is stored after a restart.
+ * while the service still answers, then it lets those in flight finish (answering with Connection:
+ * close) and exits within its timeouts. Every comment answered 202 is stored after a restart.
  */
 class GracefulStopIT {
 
