@@ -129,10 +129,9 @@ class ModerationResource {
 
     @POST
     @Path("comments/{id}/unfeature")
-    @Operation(summary = "Stop featuring a comment", description = "Repeating it changes nothing.")
+    @Operation(summary = "Stop featuring a comment",
+            description = "Repeating it changes nothing; an unpublished comment is never featured, so it answers 200 too.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
-    @APIResponse(responseCode = "409", description = "The comment is not published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ModerationView> unfeature(@RestPath String id) {
         return withEtag(moderation.feature(id, false, moderator()));
     }

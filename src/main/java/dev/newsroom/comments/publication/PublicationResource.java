@@ -35,8 +35,9 @@ class PublicationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approved comments of an article",
             description = "Approved comments only, oldest first unless order=newest; an unknown article has none "
-                    + "(200); featured=true lists the editors' picks only. bodyHtml is escaped and safe to insert. No email, nothing derived from it, no IP, no "
-                    + "moderation data. ETag on every answer; If-None-Match → 304; Cache-Control: public, max-age "
+                    + "(200); featured=true lists the editors' picks only (total then counts them). bodyHtml is "
+                    + "escaped and safe to insert. No email, nothing derived from it, no IP, no moderation data. "
+                    + "ETag on every answer; If-None-Match → 304; Cache-Control: public, max-age "
                     + "(comments.publication.max-age).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublishedPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")

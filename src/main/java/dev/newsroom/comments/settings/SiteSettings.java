@@ -83,11 +83,10 @@ class SiteSettings implements CurrentPolicy {
         Settings before = read();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (change.moderationPolicy() != null) {
-            set(MODERATION_POLICY, before.moderationPolicy(), change.moderationPolicy(), administrator, now);
+            set(MODERATION_POLICY, valueOf(before, MODERATION_POLICY), change.moderationPolicy(), administrator, now);
         }
         if (change.reportsToHold() != null) {
-            set(REPORTS_TO_HOLD, Integer.toString(before.reportsToHold()), change.reportsToHold().toString(),
-                    administrator, now);
+            set(REPORTS_TO_HOLD, valueOf(before, REPORTS_TO_HOLD), change.reportsToHold().toString(), administrator, now);
         }
         changed.fire(new SettingsChanged());
         return read();
@@ -99,22 +98,12 @@ class SiteSettings implements CurrentPolicy {
      */
     @Transactional
     Settings reset(String name, String administrator) {
-        Settings before = read();
-        String from = switch (name) {
-            case MODERATION_POLICY -> before.moderationPolicy();
-            case REPORTS_TO_HOLD -> Integer.toString(before.reportsToHold());
-            default -> throw new UnknownSettingException();
-        };
+        String from = valueOf(read(), name);
         SiteSetting setting = entityManager.find(SiteSetting.class, name);
         if (setting != null) {
             entityManager.remove(setting);
             entityManager.flush();
-            Settings after = read();
-            String to = name.equals(MODERATION_POLICY) ? after.moderationPolicy() : Integer.toString(after.reportsToHold());
-            if (!from.equals(to)) {
-                audit.append(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MILLIS), administrator, "settings",
-                        null, null, from, to, name, null));
-            }
+            auditChange(name, from, valueOf(read(), name), administrator, clock.instant().truncatedTo(ChronoUnit.MILLIS));
             changed.fire(new SettingsChanged());
         }
         return read();
@@ -138,9 +127,23 @@ class SiteSettings implements CurrentPolicy {
         } else if (!setting.value().equals(to)) {
             setting.set(to, administrator, now);
         }
+        auditChange(name, from, to, administrator, now);
+    }
+
+    /** One audit entry for a setting whose value in force changed: its name as the reason, the values as from and to. */
+    private void auditChange(String name, String from, String to, String administrator, Instant now) {
         if (!from.equals(to)) {
             audit.append(new AuditEntry(now, administrator, "settings", null, null, from, to, name, null));
         }
+    }
+
+    /** A setting's value as stored and audited; an unknown name is a {@link UnknownSettingException}. */
+    private static String valueOf(Settings settings, String name) {
+        return switch (name) {
+            case MODERATION_POLICY -> settings.moderationPolicy();
+            case REPORTS_TO_HOLD -> Integer.toString(settings.reportsToHold());
+            default -> throw new UnknownSettingException();
+        };
     }
 
     private Settings read() {
