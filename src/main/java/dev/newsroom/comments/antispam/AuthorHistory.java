@@ -12,8 +12,6 @@ interface AuthorHistory {
 
     boolean hasSameText(String articleId, String emailIndex, String body, Instant since);
 
-    CommentRepository.AuthorRecord record(String emailIndex);
-
     @ApplicationScoped
     class FromComments implements AuthorHistory {
 
@@ -32,11 +30,6 @@ interface AuthorHistory {
         public boolean hasSameText(String articleId, String emailIndex, String body, Instant since) {
             return comments.hasSameText(articleId, emailIndex,
                     dev.newsroom.comments.comment.BlindIndex.bodyFingerprint(body), since);
-        }
-
-        @Override
-        public CommentRepository.AuthorRecord record(String emailIndex) {
-            return comments.authorRecord(emailIndex);
         }
     }
 }

@@ -15,6 +15,10 @@ public interface RateLimitConfig {
     @WithDefault("5")
     int submissionsPerMinute();
 
+    /** Reader reports per client and minute, at least 1 (API.md §5: rate-limited like posts). */
+    @WithDefault("10")
+    int reportsPerMinute();
+
     /** Captchas issued per client and minute; at least 1. */
     @WithDefault("30")
     int captchasPerMinute();

@@ -11,8 +11,8 @@ import java.time.Instant;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Per-client limits for the two anonymous actions a bot repeats: fetching a captcha and posting a
- * comment. A client may use its allowance at once; once it has, it waits a minute. Past the limit
+ * Per-client limits for the anonymous actions a bot repeats: fetching a captcha, posting a comment
+ * and reporting one. A client may use its allowance at once; once it has, it waits a minute. Past the limit
  * the answer is 429 with {@code Retry-After}, before anything is read or stored.
  *
  * <p>The client is the socket address, or, behind proxies listed in
@@ -44,6 +44,8 @@ class RateLimiter {
         String path = request.path();
         if (request.method() == HttpMethod.POST && path.startsWith("/api/v1/articles/") && path.endsWith("/comments")) {
             take("comments", request, config.submissionsPerMinute());
+        } else if (request.method() == HttpMethod.POST && path.startsWith("/api/v1/comments/") && path.endsWith("/reports")) {
+            take("reports", request, config.reportsPerMinute());
         } else if (request.method() == HttpMethod.GET && path.equals("/api/v1/captcha")) {
             take("captchas", request, config.captchasPerMinute());
         }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Policy {@code trust-returning}: an author with enough approved comments and none marked spam is
- * published at once, unless another rule holds the comment. See {@link PolicyConfig.Policy} for the risk.
+ * published at once, unless another rule holds the comment. (The {@code trusted} standing a
+ * moderator gives is another matter, applied by {@link IntakePipeline} whatever the policy.) See {@link PolicyConfig.Policy} for the risk.
  * The policy is read at each post: administrators switch it over the API (the surge switch).
  */
 @ApplicationScoped
@@ -14,21 +15,19 @@ class TrustedAuthorRule implements IntakeRule {
 
     static final String REASON = "trusted-author";
 
-    private final AuthorHistory history;
     private final CurrentPolicy policy;
     private final int trustAfter;
 
     @Inject
-    TrustedAuthorRule(AuthorHistory history, CurrentPolicy policy, PolicyConfig config) {
-        this(history, policy, config.trustAfter());
+    TrustedAuthorRule(CurrentPolicy policy, PolicyConfig config) {
+        this(policy, config.trustAfter());
     }
 
-    TrustedAuthorRule(AuthorHistory history, PolicyConfig.Policy policy, int trustAfter) {
-        this(history, () -> policy, trustAfter);
+    TrustedAuthorRule(PolicyConfig.Policy policy, int trustAfter) {
+        this(() -> policy, trustAfter);
     }
 
-    private TrustedAuthorRule(AuthorHistory history, CurrentPolicy policy, int trustAfter) {
-        this.history = history;
+    private TrustedAuthorRule(CurrentPolicy policy, int trustAfter) {
         this.policy = policy;
         this.trustAfter = trustAfter;
     }
@@ -38,7 +37,7 @@ class TrustedAuthorRule implements IntakeRule {
         if (policy.moderationPolicy() != PolicyConfig.Policy.TRUST_RETURNING) {
             return Optional.empty();
         }
-        var record = history.record(candidate.emailIndex());
+        var record = candidate.author();
         boolean trusted = record.approved() >= trustAfter && record.spam() == 0;
         return trusted ? Optional.of(Verdict.publish(REASON)) : Optional.empty();
     }

@@ -49,6 +49,10 @@ public class AuditEntry {
     @Column(updatable = false)
     private String note;
 
+    /** The author whose standing changed (action {@code standing}); null otherwise. */
+    @Column(name = "author_id", updatable = false)
+    private String authorId;
+
     protected AuditEntry() {
         // for JPA
     }
@@ -69,6 +73,18 @@ public class AuditEntry {
         this.articleId = articleId;
         this.from = from;
         this.to = to;
+    }
+
+    /** A change of an author's standing, from one standing to another, with the moderator's note. */
+    public static AuditEntry standing(Instant at, String moderator, String authorId, String from, String to,
+            String note) {
+        AuditEntry entry = new AuditEntry(at, moderator, "standing", null, null, from, to, null, note);
+        entry.authorId = authorId;
+        return entry;
+    }
+
+    public String authorId() {
+        return authorId;
     }
 
     public Long id() {

@@ -44,6 +44,15 @@ public class BlindIndex {
         return mac("email|" + email.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The author id moderators see (API.md §5): keyed on top of the email index, so it is stable for
+     * one email, and neither it nor the index can be computed or confirmed from an email without the
+     * key. 128 bits, as 32 hex digits.
+     */
+    public String author(String emailIndex) {
+        return mac("author|" + emailIndex).substring(0, 32);
+    }
+
     public String client(String address) {
         return mac("client|" + address);
     }

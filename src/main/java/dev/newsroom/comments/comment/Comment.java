@@ -140,6 +140,19 @@ public class Comment {
         }
     }
 
+    /**
+     * Unpublishes a comment for moderators to look at again (readers reported it): pending, with the
+     * reason added to the intake's. Not a moderator's decision, so the latest decision stays as it was.
+     */
+    void hold(String reason, Instant now) {
+        status = CommentStatus.PENDING;
+        if (!reasons.contains(reason)) {
+            reasons.add(reason);
+        }
+        featured = false;
+        updatedAt = now;
+    }
+
     /** Marks or unmarks an editors' pick (the caller has checked the comment is approved). */
     public void feature(boolean featured, Instant now) {
         this.featured = featured;
@@ -164,6 +177,11 @@ public class Comment {
 
     public String authorName() {
         return authorName;
+    }
+
+    /** {@link BlindIndex#email} of the author's email; null once erased. Never shown to anyone. */
+    public String emailIndex() {
+        return emailIndex;
     }
 
     public String sealedEmail() {

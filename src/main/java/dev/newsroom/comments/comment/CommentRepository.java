@@ -26,19 +26,31 @@ public class CommentRepository {
 
     private final EntityManager entityManager;
     private final StatusTally tally;
+    private final AuthorTally authorTally;
 
-    CommentRepository(EntityManager entityManager, StatusTally tally) {
+    CommentRepository(EntityManager entityManager, StatusTally tally, AuthorTally authorTally) {
         this.entityManager = entityManager;
         this.tally = tally;
+        this.authorTally = authorTally;
     }
 
     public Optional<Comment> findByIdOptional(String id) {
         return Comment.isWellFormedId(id) ? Optional.ofNullable(entityManager.find(Comment.class, id)) : Optional.empty();
     }
 
+    /** The comments of these ids that exist, by id. */
+    public Map<String, Comment> findAllById(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("from Comment c where c.id in :ids", Comment.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.toMap(Comment::id, comment -> comment));
+    }
+
     public void persist(Comment comment) {
         entityManager.persist(comment);
         tally.add(comment.status(), 1);
+        authorTally.added(comment.emailIndex(), comment.status(), comment.createdAt());
     }
 
     public void flush() {
@@ -48,16 +60,72 @@ public class CommentRepository {
     public void delete(Comment comment) {
         entityManager.remove(comment);
         tally.add(comment.status(), -1);
+        authorTally.add(comment.emailIndex(), comment.status(), -1);
     }
 
-    /** A moderator's decision: the only way a stored comment changes status besides {@link #erasePersonalData}. */
+    /** A moderator's decision: the only way a stored comment changes status besides {@link #hold} and {@link #erasePersonalData}. */
     public void decide(Comment comment, CommentStatus to, String moderator, Instant now, String reason, String note) {
         CommentStatus from = comment.status();
         comment.decide(to, moderator, now, reason, note);
         tally.move(from, to);
+        authorTally.move(comment.emailIndex(), from, to);
     }
 
-    /** An erasure request; a pending comment is rejected (see {@link Comment#erasePersonalData}). */
+    /**
+     * A batch of decisions on comments the caller has locked, none already in {@code to}. The tallies
+     * change once per status and author at the end, after every comment lock is held: a batch then
+     * never holds a tally row while it waits for a comment, which a single decision (comment first,
+     * then tallies) could be holding.
+     */
+    public void decideAll(List<Comment> locked, CommentStatus to, String moderator, Instant now, String reason,
+            String note) {
+        Map<CommentStatus, Long> statusChanges = new java.util.EnumMap<>(CommentStatus.class);
+        Map<String, Map<CommentStatus, Long>> authorChanges = new HashMap<>();
+        for (Comment comment : locked) {
+            CommentStatus from = comment.status();
+            comment.decide(to, moderator, now, reason, note);
+            count(statusChanges, authorChanges, comment.emailIndex(), from, -1);
+            count(statusChanges, authorChanges, comment.emailIndex(), to, 1);
+        }
+        entityManager.flush();
+        tally.addAll(statusChanges);
+        authorTally.addAll(authorChanges);
+    }
+
+    /** A batch of deletions of comments the caller has locked; the tallies change as in {@link #decideAll}. */
+    public void deleteAll(List<Comment> locked) {
+        Map<CommentStatus, Long> statusChanges = new java.util.EnumMap<>(CommentStatus.class);
+        Map<String, Map<CommentStatus, Long>> authorChanges = new HashMap<>();
+        for (Comment comment : locked) {
+            entityManager.remove(comment);
+            count(statusChanges, authorChanges, comment.emailIndex(), comment.status(), -1);
+        }
+        entityManager.flush();
+        tally.addAll(statusChanges);
+        authorTally.addAll(authorChanges);
+    }
+
+    private static void count(Map<CommentStatus, Long> statusChanges, Map<String, Map<CommentStatus, Long>> authorChanges,
+            String emailIndex, CommentStatus status, long delta) {
+        statusChanges.merge(status, delta, Long::sum);
+        if (emailIndex != null) {
+            authorChanges.computeIfAbsent(emailIndex, index -> new java.util.EnumMap<>(CommentStatus.class))
+                    .merge(status, delta, Long::sum);
+        }
+    }
+
+    /** Takes a published comment back to the queue, adding {@code reason} (see {@link Comment#hold}). */
+    public void hold(Comment comment, String reason, Instant now) {
+        CommentStatus from = comment.status();
+        comment.hold(reason, now);
+        tally.move(from, comment.status());
+        authorTally.move(comment.emailIndex(), from, comment.status());
+    }
+
+    /**
+     * An erasure request; a pending comment is rejected (see {@link Comment#erasePersonalData}). The
+     * author's counts are not touched: the erasure forgets the author ({@link Authors#forget}).
+     */
     public void erasePersonalData(Comment comment, String administrator, Instant now) {
         CommentStatus from = comment.status();
         comment.erasePersonalData(administrator, now);
@@ -174,18 +242,103 @@ public class CommentRepository {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** How many of this author's comments are approved, and how many were judged spam. */
-    public AuthorRecord authorRecord(String emailIndex) {
-        Map<CommentStatus, Long> counts = entityManager.createQuery("select c.status, count(c) from Comment c"
-                + " where c.emailIndex = :email and c.status in :statuses group by c.status", Object[].class)
-                .setParameter("email", emailIndex)
-                .setParameter("statuses", List.of(CommentStatus.APPROVED, CommentStatus.SPAM))
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (CommentStatus) row[0], row -> (Long) row[1]));
-        return new AuthorRecord(counts.getOrDefault(CommentStatus.APPROVED, 0L), counts.getOrDefault(CommentStatus.SPAM, 0L));
+    /** An author's comments, newest first: keyset pages over (email_index, created_at, id). */
+    public List<Comment> findByAuthor(String emailIndex, Cursor before, int limit) {
+        StringBuilder query = new StringBuilder("from Comment c where c.emailIndex = :email");
+        if (before != null) {
+            query.append(" and c.createdAt <= :beforeTime and (c.createdAt < :beforeTime or c.id < :beforeId)");
+        }
+        query.append(" order by c.emailIndex desc, c.createdAt desc, c.id desc");
+        TypedQuery<Comment> typed = entityManager.createQuery(query.toString(), Comment.class)
+                .setParameter("email", emailIndex);
+        if (before != null) {
+            typed.setParameter("beforeTime", before.createdAt()).setParameter("beforeId", before.id());
+        }
+        return typed.setMaxResults(limit + 1).getResultList();
     }
 
-    public record AuthorRecord(long approved, long spam) {
+    /** How many comments match; used for a bulk action's {@code matched}. */
+    public long countMatching(CommentFilter filter) {
+        var query = entityManager.createNativeQuery("select count(*) from comment c where " + where(filter));
+        bind(query, filter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /**
+     * The ids of the next matching comments after {@code after}, oldest first: a bulk action by query
+     * walks the matches in batches with this keyset, whatever each batch did to the ones before.
+     */
+    public List<Cursor> nextMatching(CommentFilter filter, Cursor after, int batch) {
+        StringBuilder sql = new StringBuilder("select c.created_at, c.id from comment c where ").append(where(filter));
+        if (after != null) {
+            sql.append(" and c.created_at >= :afterTime and (c.created_at > :afterTime or c.id > :afterId)");
+        }
+        sql.append(" order by c.created_at, c.id");
+        var query = entityManager.createNativeQuery(sql.toString());
+        bind(query, filter);
+        if (after != null) {
+            query.setParameter("afterTime", after.createdAt()).setParameter("afterId", after.id());
+        }
+        List<Cursor> positions = new java.util.ArrayList<>();
+        for (Object row : query.setMaxResults(batch).getResultList()) {
+            Object[] columns = (Object[]) row;
+            positions.add(new Cursor(toInstant(columns[0]), (String) columns[1]));
+        }
+        return positions;
+    }
+
+    private static Instant toInstant(Object column) {
+        return switch (column) {
+            case Instant instant -> instant;
+            case java.time.OffsetDateTime offset -> offset.toInstant();
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + column.getClass().getName());
+        };
+    }
+
+    /**
+     * The filter as SQL over named parameters. Reasons are stored one per line ({@link ReasonsConverter}),
+     * so a reason matches when the column, framed by line breaks, contains it framed by a line
+     * break and a line break or a colon.
+     */
+    private static String where(CommentFilter filter) {
+        StringBuilder where = new StringBuilder("c.status = :status");
+        if (filter.articleId() != null) {
+            where.append(" and c.article_id = :articleId");
+        }
+        if (filter.emailIndex() != null) {
+            where.append(" and c.email_index = :emailIndex");
+        }
+        if (filter.reason() != null) {
+            where.append(" and ((:nl || c.reasons || :nl) like :exactReason escape '!' or (:nl || c.reasons || :nl) like :reasonCode escape '!')");
+        }
+        if (filter.submittedAfter() != null) {
+            where.append(" and c.created_at >= :submittedAfter");
+        }
+        if (filter.submittedBefore() != null) {
+            where.append(" and c.created_at < :submittedBefore");
+        }
+        return where.toString();
+    }
+
+    private static void bind(jakarta.persistence.Query query, CommentFilter filter) {
+        query.setParameter("status", filter.status().wireName());
+        if (filter.articleId() != null) {
+            query.setParameter("articleId", filter.articleId());
+        }
+        if (filter.emailIndex() != null) {
+            query.setParameter("emailIndex", filter.emailIndex());
+        }
+        if (filter.reason() != null) {
+            String literal = filter.reason().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            query.setParameter("nl", "\n").setParameter("exactReason", "%\n" + literal + "\n%").setParameter("reasonCode", "%\n" + literal + ":%");
+        }
+        if (filter.submittedAfter() != null) {
+            query.setParameter("submittedAfter", filter.submittedAfter());
+        }
+        if (filter.submittedBefore() != null) {
+            query.setParameter("submittedBefore", filter.submittedBefore());
+        }
     }
 
     /** Every comment stored with the email of this blind index, oldest first. */
@@ -198,6 +351,13 @@ public class CommentRepository {
     public long deleteRejectedAndSpamBefore(Instant cutoff) {
         long deleted = 0;
         for (CommentStatus status : List.of(CommentStatus.REJECTED, CommentStatus.SPAM)) {
+            // Lock what will go first, so no decision moves one of them between counting and deleting.
+            Map<String, Long> perAuthor = entityManager.createQuery("select c.emailIndex from Comment c"
+                    + " where c.status = :status and c.updatedAt < :cutoff and c.emailIndex is not null", String.class)
+                    .setParameter("status", status).setParameter("cutoff", cutoff)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().collect(Collectors.groupingBy(emailIndex -> emailIndex, Collectors.counting()));
+            perAuthor.forEach((emailIndex, comments) -> authorTally.add(emailIndex, status, -comments));
             int gone = entityManager.createQuery("delete from Comment c where c.status = :status and c.updatedAt < :cutoff")
                     .setParameter("status", status).setParameter("cutoff", cutoff).executeUpdate();
             tally.add(status, -gone);

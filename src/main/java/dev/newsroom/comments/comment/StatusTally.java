@@ -37,12 +37,25 @@ class StatusTally {
                 .executeUpdate();
     }
 
+    /**
+     * Every transaction takes tally rows in one order (status, then slot), so two moves never wait
+     * for each other's second row: a deadlock needs two transactions taking rows in opposite orders.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void move(CommentStatus from, CommentStatus to) {
         if (from != to) {
-            add(from, -1);
-            add(to, 1);
+            Map<CommentStatus, Long> changes = new EnumMap<>(CommentStatus.class);
+            changes.put(from, -1L);
+            changes.put(to, 1L);
+            addAll(changes);
         }
+    }
+
+    /** Several statuses' changes at once (a batch), in the order of {@link #move}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void addAll(Map<CommentStatus, Long> changes) {
+        // EnumMap iterates in declaration order: the one order every transaction uses.
+        new EnumMap<>(changes).forEach(this::add);
     }
 
     Map<CommentStatus, Long> counts() {

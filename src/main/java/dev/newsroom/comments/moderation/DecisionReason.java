@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * comment as its latest decision.
  */
 @Schema(name = "DecisionReason", description = "Optional body of approve, reject and spam")
-record DecisionReason(
+public record DecisionReason(
         @Schema(enumeration = { "offensive", "abusive", "spam", "banned-word", "ad", "illegal", "harassment",
                 "misinformation", "hate", "off-topic", "other" }, nullable = true)
         @Pattern(regexp = CODES, message = "must be one of " + CODES_TEXT) String reason,

@@ -50,24 +50,40 @@ class ModerationResource {
 
     private final ModerationService moderation;
     private final BulkModeration bulk;
+    private final BulkByFilter bulkByFilter;
     private final SecurityIdentity identity;
 
-    ModerationResource(ModerationService moderation, BulkModeration bulk, SecurityIdentity identity) {
+    ModerationResource(ModerationService moderation, BulkModeration bulk, BulkByFilter bulkByFilter,
+            SecurityIdentity identity) {
         this.moderation = moderation;
         this.bulk = bulk;
+        this.bulkByFilter = bulkByFilter;
         this.identity = identity;
     }
 
     @GET
     @Path("comments")
     @Operation(summary = "The moderation queue", description = "Comments in one status (default pending), "
-            + "optionally of one article, oldest first, with cursor pagination. An unknown status is 400.")
+            + "optionally of one article, oldest first, with cursor pagination. An unknown status is 400. "
+            + "With reported=true: the comments with open reader reports, of any status unless status is given, most "
+            + "reported first (then by id). Its pages count the reports filed up to the first page's request (less "
+            + "a second), so paging neither skips nor repeats a comment while reports arrive; later reports count "
+            + "from the next first page.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = QueuePage.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status, invalid articleId, limit, cursor or reported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public QueuePage queue(
-            @Parameter(description = "pending (default), approved, rejected or spam") @RestQuery String status,
+            @Parameter(description = "pending (default, but not with reported=true), approved, rejected or spam")
+            @RestQuery String status,
             @RestQuery String articleId,
+            @Parameter(description = "true: the comments with open reader reports, most reported first")
+            @RestQuery String reported,
             @Parameter(description = "1–200, default 50") @RestQuery String limit,
             @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor) {
+        if (parseReported(reported)) {
+            return moderation.reportedQueue(status == null || status.isEmpty() ? null : parseStatus(status),
+                    parseArticleId(articleId), ReportedPosition.decodeOrNull(cursor), PageLimit.parse(limit));
+        }
         return moderation.queue(parseStatus(status), parseArticleId(articleId), Cursor.decodeOrNull(cursor),
                 PageLimit.parse(limit));
     }
@@ -158,6 +174,24 @@ class ModerationResource {
         return bulk.apply(request, moderator());
     }
 
+    @POST
+    @Path("comments/bulk-by-filter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One action for every comment matching a filter",
+            description = "filter.status is required; articleId, authorId, reason (exact, or the code before ':'), "
+                    + "submittedAfter (inclusive) and submittedBefore (exclusive) narrow it. matched counts every match "
+                    + "when the call begins; dryRun: true applies nothing. At most 10,000 comments (the oldest) are "
+                    + "considered per call, truncated: true when more matched: call again. The run goes in batches of "
+                    + "100 that each commit, oldest first; a comment someone decided meanwhile (no longer in "
+                    + "filter.status) is left alone. Each comment is audited as in the other bulk, with reason and note. "
+                    + "An unknown authorId matches nothing.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkFilterResult.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid filter, action, reason or note",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BulkFilterResult bulkByFilter(@NotNull(message = "is required") @Valid BulkFilterRequest request) {
+        return bulkByFilter.apply(request, moderator());
+    }
+
     @GET
     @Path("audit")
     @Operation(summary = "The audit trail, newest first",
@@ -215,6 +249,16 @@ class ModerationResource {
         }
         return CommentStatus.fromWireName(status).orElseThrow(() -> ProblemException.invalidField("status",
                 "must be pending, approved, rejected or spam"));
+    }
+
+    private static boolean parseReported(String reported) {
+        if (reported == null || reported.isEmpty() || reported.equals("false")) {
+            return false;
+        }
+        if (reported.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalidField("reported", "must be true or false");
     }
 
     private static String parseArticleId(String articleId) {

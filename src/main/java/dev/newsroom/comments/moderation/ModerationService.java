@@ -1,18 +1,15 @@
 package dev.newsroom.comments.moderation;
 
 import dev.newsroom.comments.comment.ArticleChanged;
-import dev.newsroom.comments.comment.AuditTrail;
-
-import dev.newsroom.comments.comment.AuditEntry;
-
-import dev.newsroom.comments.comment.ModerationView;
-
 import dev.newsroom.comments.comment.ArticleRegistry;
+import dev.newsroom.comments.comment.AuditEntry;
+import dev.newsroom.comments.comment.AuditTrail;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentStatus;
-import dev.newsroom.comments.comment.EmailVault;
+import dev.newsroom.comments.comment.ModerationViews;
+import dev.newsroom.comments.comment.Reports;
 import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.EntityTags;
 import dev.newsroom.comments.web.KeysetPage;
@@ -22,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,17 +36,19 @@ class ModerationService {
     private final ArticleRegistry articles;
     private final AuditTrail audit;
     private final CommentMetrics metrics;
-    private final EmailVault vault;
+    private final ModerationViews views;
+    private final Reports reports;
     private final Clock clock;
 
     ModerationService(CommentRepository comments, ArticleRegistry articles, AuditTrail audit, CommentMetrics metrics,
-            EmailVault vault, Event<ArticleChanged> articleChanged, Clock clock) {
+            ModerationViews views, Reports reports, Event<ArticleChanged> articleChanged, Clock clock) {
+        this.views = views;
+        this.reports = reports;
         this.articleChanged = articleChanged;
         this.comments = comments;
         this.articles = articles;
         this.audit = audit;
         this.metrics = metrics;
-        this.vault = vault;
         this.clock = clock;
     }
 
@@ -56,35 +56,70 @@ class ModerationService {
     QueuePage queue(CommentStatus status, String articleId, Cursor after, int limit) {
         KeysetPage<Comment> page = KeysetPage.of(comments.findQueue(status, articleId, after, limit), limit,
                 Comment::position);
-        return new QueuePage(page.items().stream().map(comment -> ModerationView.of(comment, vault)).toList(), page.nextCursor());
+        return new QueuePage(views.of(page.items()), page.nextCursor());
+    }
+
+    /**
+     * The comments with open reports, most reported first (API.md §5), of any status unless one is
+     * given. A first page fixes the moment whose reports count, and its cursor carries it on.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    QueuePage reportedQueue(CommentStatus status, String articleId, ReportedPosition after, int limit) {
+        // A second's margin: a report stamped just before the snapshot may still be committing.
+        Instant asOf = after != null ? after.asOf() : now().minusSeconds(1);
+        List<Reports.Reported> found = reports.reportedPage(status, articleId, asOf,
+                after == null ? null : after.reports(), after == null ? null : after.commentId(), limit);
+        List<Reports.Reported> page = found.size() > limit ? found.subList(0, limit) : found;
+        Map<String, Comment> byId = comments.findAllById(page.stream().map(Reports.Reported::commentId).toList());
+        // A comment deleted since the page was read is left out; its place still moves the cursor on.
+        List<Comment> shown = page.stream().map(reported -> byId.get(reported.commentId()))
+                .filter(java.util.Objects::nonNull).toList();
+        String next = found.size() > limit
+                ? new ReportedPosition(asOf, page.getLast().reports(), page.getLast().commentId()).encode()
+                : null;
+        return new QueuePage(views.of(shown), next);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     VersionedView find(String id) {
-        return comments.findByIdOptional(id).map(comment -> VersionedView.of(comment, vault)).orElseThrow(CommentNotFoundException::new);
+        return comments.findByIdOptional(id).map(comment -> VersionedView.of(comment, views))
+                .orElseThrow(CommentNotFoundException::new);
     }
 
     /**
-     * Applies a decision with the moderator's reason, if any. Repeating one that is already in force
-     * changes nothing (its reason neither) and succeeds, even with the {@code If-Match} of the version it
-     * replaced (a client retrying after a lost answer).
+     * Applies a decision with the moderator's reason, if any, and closes the comment's open reader
+     * reports. Repeating one that is already in force changes nothing (its reason neither) and
+     * succeeds, even with the {@code If-Match} of the version it replaced (a client retrying after a
+     * lost answer); but if readers reported the comment meanwhile, the repeat still closes their
+     * reports (a moderator keeping a reported comment published) and is audited for that.
      */
     @Transactional
     VersionedView decide(String id, Decision decision, String ifMatch, String moderator, DecisionReason why) {
         Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
-        if (comment.status() == decision.outcome) {
-            return VersionedView.of(comment, vault);
+        CommentStatus from = comment.status();
+        if (from == decision.outcome) {
+            if (reports.close(id) > 0) {
+                audit.append(new AuditEntry(now(), moderator, decision.action(), id, comment.articleId(),
+                        from.wireName(), from.wireName(), why.reason(), why.note()));
+            }
+            return VersionedView.of(comment, views);
         }
         requireMatch(comment, ifMatch);
+        decide(comment, decision, moderator, why);
+        return VersionedView.of(comment, views);
+    }
+
+    /** A decision on a locked comment not yet in that status. */
+    private void decide(Comment comment, Decision decision, String moderator, DecisionReason why) {
         CommentStatus from = comment.status();
         Instant now = now();
+        reports.close(comment.id());
         comments.decide(comment, decision.outcome, moderator, now, why.reason(), why.note());
         comments.flush();
         articleChanged.fire(new ArticleChanged(comment.articleId()));
         metrics.entered(decision.outcome);
-        audit.append(new AuditEntry(now, moderator, decision.action(), id, comment.articleId(), from.wireName(),
-                decision.outcome.wireName(), why.reason(), why.note()));
-        return VersionedView.of(comment, vault);
+        audit.append(new AuditEntry(now, moderator, decision.action(), comment.id(), comment.articleId(),
+                from.wireName(), decision.outcome.wireName(), why.reason(), why.note()));
     }
 
     /**
@@ -107,7 +142,7 @@ class ModerationService {
             audit.append(new AuditEntry(now, moderator, featured ? "feature" : "unfeature", id, comment.articleId(),
                     state, state));
         }
-        return VersionedView.of(comment, vault);
+        return VersionedView.of(comment, views);
     }
 
     @Transactional
@@ -121,8 +156,48 @@ class ModerationService {
         Comment comment = lockedForChange(id, ifMatch);
         comments.delete(comment);
         articleChanged.fire(new ArticleChanged(comment.articleId()));
-        audit.append(new AuditEntry(now(), moderator, "delete", id, comment.articleId(), comment.status().wireName(),
-                null, why.reason(), why.note()));
+        audit.append(new AuditEntry(now(), moderator, "delete", comment.id(), comment.articleId(),
+                comment.status().wireName(), null, why.reason(), why.note()));
+    }
+
+    /**
+     * One batch of a bulk action by query, in one transaction: each comment is locked (in id order,
+     * so two runs over the same comments wait for each other rather than deadlock), checked to be
+     * still in {@code status} (a moderator may have decided it since it was found; that decision
+     * stands), then decided or deleted, its reports closed and its change audited as in the other bulk.
+     *
+     * @param action approve, reject, spam or delete
+     * @return how many comments of the batch the action applied to
+     */
+    @Transactional
+    int applyBatch(List<String> ids, CommentStatus status, String action, DecisionReason why, String moderator) {
+        List<Comment> locked = ids.stream().sorted().map(id -> comments.findForUpdate(id).orElse(null))
+                .filter(comment -> comment != null && comment.status() == status).toList();
+        if (locked.isEmpty()) {
+            return 0;
+        }
+        Instant now = now();
+        boolean delete = action.equals("delete");
+        Decision decision = delete ? null : Decision.valueOf(action.toUpperCase(java.util.Locale.ROOT));
+        if (decision != null && decision.outcome == status) {
+            locked.forEach(comment -> decide(comment.id(), decision, null, moderator, why)); // repeats: reports close
+            return locked.size();
+        }
+        for (Comment comment : locked) {
+            reports.close(comment.id());
+            audit.append(new AuditEntry(now, moderator, delete ? "delete" : decision.action(), comment.id(),
+                    comment.articleId(), status.wireName(), delete ? null : decision.outcome.wireName(), why.reason(),
+                    why.note()));
+        }
+        if (delete) {
+            comments.deleteAll(locked);
+        } else {
+            comments.decideAll(locked, decision.outcome, moderator, now, why.reason(), why.note());
+            locked.forEach(comment -> metrics.entered(decision.outcome));
+        }
+        locked.stream().map(Comment::articleId).distinct()
+                .forEach(articleId -> articleChanged.fire(new ArticleChanged(articleId)));
+        return locked.size();
     }
 
     /** Opens or closes an article to new comments; repeating it changes nothing. */

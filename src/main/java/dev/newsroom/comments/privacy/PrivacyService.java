@@ -6,7 +6,8 @@ import dev.newsroom.comments.comment.AuditTrail;
 import dev.newsroom.comments.comment.BlindIndex;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentRepository;
-import dev.newsroom.comments.comment.EmailVault;
+import dev.newsroom.comments.comment.Authors;
+import dev.newsroom.comments.comment.ModerationViews;
 import dev.newsroom.comments.comment.ModerationView;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,17 +32,19 @@ class PrivacyService {
     private final Event<ArticleChanged> articleChanged;
     private final CommentRepository comments;
     private final BlindIndex index;
-    private final EmailVault vault;
+    private final ModerationViews views;
+    private final Authors authors;
     private final EntityManager entityManager;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PrivacyService(CommentRepository comments, BlindIndex index, EmailVault vault, EntityManager entityManager,
-            AuditTrail audit, Event<ArticleChanged> articleChanged, Clock clock) {
+    PrivacyService(CommentRepository comments, BlindIndex index, ModerationViews views, Authors authors,
+            EntityManager entityManager, AuditTrail audit, Event<ArticleChanged> articleChanged, Clock clock) {
+        this.views = views;
+        this.authors = authors;
         this.articleChanged = articleChanged;
         this.comments = comments;
         this.index = index;
-        this.vault = vault;
         this.entityManager = entityManager;
         this.audit = audit;
         this.clock = clock;
@@ -49,13 +52,13 @@ class PrivacyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     List<ModerationView> export(String email) {
-        return comments.findByEmailIndex(index.email(email)).stream()
-                .map(comment -> ModerationView.of(comment, vault)).toList();
+        return views.of(comments.findByEmailIndex(index.email(email)));
     }
 
     @Transactional
     int erase(String email, boolean deleteComments, String administrator) {
-        List<Comment> found = comments.findByEmailIndex(index.email(email));
+        String emailIndex = index.email(email);
+        List<Comment> found = comments.findByEmailIndex(emailIndex);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!found.isEmpty()) {
             entityManager.createQuery("update SpentCaptcha set requestHash = null where commentId in :ids")
@@ -72,6 +75,7 @@ class PrivacyService {
             audit.append(new AuditEntry(now, administrator, "erase", comment.id(), comment.articleId(), from,
                     deleteComments ? null : comment.status().wireName()));
         }
+        authors.forget(emailIndex); // the standing, the counts and the author id go with the link to the email
         Log.infof("Erased the personal data of %d comments", found.size());
         return found.size();
     }

@@ -1,6 +1,7 @@
 package dev.newsroom.comments.settings;
 
 import dev.newsroom.comments.antispam.CurrentPolicy;
+import dev.newsroom.comments.report.ReportThreshold;
 import dev.newsroom.comments.antispam.PolicyConfig;
 import dev.newsroom.comments.comment.AuditEntry;
 import dev.newsroom.comments.comment.AuditTrail;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * {@code settings}, its name as the reason, the old and new values as from and to).
  */
 @ApplicationScoped
-class SiteSettings implements CurrentPolicy {
+class SiteSettings implements CurrentPolicy, ReportThreshold {
 
     static final Duration REFRESH = Duration.ofSeconds(2);
     static final String MODERATION_POLICY = "moderationPolicy";
@@ -75,6 +76,11 @@ class SiteSettings implements CurrentPolicy {
     @Override
     public PolicyConfig.Policy moderationPolicy() {
         return policyOf(current().moderationPolicy());
+    }
+
+    @Override
+    public int reportsToHold() {
+        return current().reportsToHold();
     }
 
     /** Applies the given fields; the others keep their value. Repeating a value changes (and audits) nothing. */

@@ -8,6 +8,7 @@ import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleChanged;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.ArticleRegistry;
+import dev.newsroom.comments.comment.Authors;
 import dev.newsroom.comments.comment.BlindIndex;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
@@ -46,6 +47,7 @@ public class SubmissionService {
     private final ArticleRegistry articles;
     private final CommentMetrics metrics;
     private final BlindIndex index;
+    private final Authors authors;
     private final EmailVault vault;
     private final Clock clock;
 
@@ -56,8 +58,9 @@ public class SubmissionService {
     }
 
     SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments,
-            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, EmailVault vault,
+            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, Authors authors, EmailVault vault,
             Event<ArticleChanged> articleChanged, Clock clock) {
+        this.authors = authors;
         this.articleChanged = articleChanged;
         this.captcha = captcha;
         this.intake = intake;
@@ -99,7 +102,7 @@ public class SubmissionService {
         String clientIndex = index.client(clientAddress);
         Verdict verdict = intake.judge(new Candidate(articleId, submission.name(), submission.email(),
                 submission.website(), submission.body(), submission.homepage(), redemption.issuedAt(), now,
-                emailIndex, clientIndex));
+                emailIndex, clientIndex, authors.recordFor(emailIndex, now)));
         Comment comment = Comment.submitted(articleId, submission.parentId(), submission.name(), submission.email(),
                 submission.website(), submission.body(), verdict.status(), verdict.reasons(), now, emailIndex,
                 clientIndex, vault);

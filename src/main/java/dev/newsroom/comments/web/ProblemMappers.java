@@ -175,16 +175,27 @@ class ProblemMappers {
     }
 
     /** The last named node of a validation path: {@code submit.submission.email} becomes {@code email}. */
+    /**
+     * The field a violation is about: the properties from the request body down, dotted for a nested
+     * object ({@code filter.status}); the parameter's name for a violation of the parameter itself.
+     */
     static String leafName(ConstraintViolation<?> violation) {
         String leaf = null;
+        StringBuilder properties = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE
                     || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                properties.append(properties.isEmpty() ? "" : ".").append(node.getName());
+            }
             if (node.getName() != null) {
                 leaf = node.getName();
             }
+        }
+        if (!properties.isEmpty()) {
+            return properties.toString();
         }
         return leaf == null ? "request" : leaf;
     }

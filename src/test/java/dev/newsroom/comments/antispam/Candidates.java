@@ -1,6 +1,7 @@
 package dev.newsroom.comments.antispam;
 
-import dev.newsroom.comments.comment.CommentRepository;
+import dev.newsroom.comments.comment.AuthorRecord;
+import dev.newsroom.comments.comment.Standing;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,24 +15,31 @@ final class Candidates {
 
     static Candidate saying(String body) {
         return new Candidate("a-1", "Ana", "ana@example.com", null, body, null, NOW.minusSeconds(60), NOW, "email-ana",
-                "client-1");
+                "client-1", new AuthorRecord("author-ana", Standing.NORMAL, 0, 0));
     }
 
     static Candidate with(Candidate c, String name, String email, String website, String honeypot) {
         return new Candidate(c.articleId(), name, email, website, c.body(), honeypot, c.captchaIssuedAt(),
-                c.receivedAt(), c.emailIndex(), c.clientIndex());
+                c.receivedAt(), c.emailIndex(), c.clientIndex(), c.author());
     }
 
     static Candidate issuedAt(Candidate c, Instant issuedAt) {
         return new Candidate(c.articleId(), c.name(), c.email(), c.website(), c.body(), c.honeypot(), issuedAt,
-                c.receivedAt(), c.emailIndex(), c.clientIndex());
+                c.receivedAt(), c.emailIndex(), c.clientIndex(), c.author());
     }
 
-    /** A history with one earlier comment (or none) and an author record. */
-    record History(Instant latest, boolean sameText, long approved, long spam) implements AuthorHistory {
+    /** The same candidate from an author with this standing and record. */
+    static Candidate by(Candidate c, Standing standing, long approved, long spam) {
+        return new Candidate(c.articleId(), c.name(), c.email(), c.website(), c.body(), c.honeypot(),
+                c.captchaIssuedAt(), c.receivedAt(), c.emailIndex(), c.clientIndex(),
+                new AuthorRecord("author-ana", standing, approved, spam));
+    }
+
+    /** A history with one earlier comment (or none). */
+    record History(Instant latest, boolean sameText) implements AuthorHistory {
 
         static History empty() {
-            return new History(null, false, 0, 0);
+            return new History(null, false);
         }
 
         @Override
@@ -42,11 +50,6 @@ final class Candidates {
         @Override
         public boolean hasSameText(String articleId, String emailIndex, String body, Instant since) {
             return sameText;
-        }
-
-        @Override
-        public CommentRepository.AuthorRecord record(String emailIndex) {
-            return new CommentRepository.AuthorRecord(approved, spam);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.newsroom.comments.antispam;
 
+import dev.newsroom.comments.comment.Standing;
+
 import static dev.newsroom.comments.antispam.Candidates.NOW;
 import static dev.newsroom.comments.antispam.Candidates.saying;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +28,7 @@ class IntakeRulesTest {
 
         @Test
         void aSecondCommentWithinTheIntervalIsRefusedWithTheTimeLeft() {
-            var rule = new FloodRule(new Candidates.History(NOW.minusSeconds(5), false, 0, 0), interval);
+            var rule = new FloodRule(new Candidates.History(NOW.minusSeconds(5), false), interval);
             var problem = assertThrows(ProblemException.class, () -> rule.judge(saying("hi")));
             assertEquals(429, problem.status());
             assertEquals(Optional.of(Duration.ofSeconds(10)), problem.retryAfter());
@@ -34,20 +36,20 @@ class IntakeRulesTest {
 
         @Test
         void afterTheIntervalItPasses() {
-            var rule = new FloodRule(new Candidates.History(NOW.minusSeconds(16), false, 0, 0), interval);
+            var rule = new FloodRule(new Candidates.History(NOW.minusSeconds(16), false), interval);
             assertTrue(rule.judge(saying("hi")).isEmpty());
         }
 
         @Test
         void zeroTurnsItOff() {
-            var rule = new FloodRule(new Candidates.History(NOW.minusSeconds(1), false, 0, 0), Duration.ZERO);
+            var rule = new FloodRule(new Candidates.History(NOW.minusSeconds(1), false), Duration.ZERO);
             assertTrue(rule.judge(saying("hi")).isEmpty());
         }
     }
 
     @Test
     void theSameTextAgainIsADuplicate() {
-        var rule = new DuplicateRule(new Candidates.History(null, true, 0, 0), Duration.ofHours(24));
+        var rule = new DuplicateRule(new Candidates.History(null, true), Duration.ofHours(24));
         assertEquals(409, assertThrows(ProblemException.class, () -> rule.judge(saying("hi"))).status());
         assertTrue(new DuplicateRule(Candidates.History.empty(), Duration.ofHours(24)).judge(saying("hi")).isEmpty());
     }
@@ -110,14 +112,14 @@ class IntakeRulesTest {
 
     @Test
     void trustedAuthorsArePublishedOnlyUnderTrustReturning() {
-        var history = new Candidates.History(null, false, 2, 0);
+        var returning = Candidates.by(saying("hi"), Standing.NORMAL, 2, 0);
         assertEquals(Optional.of(Verdict.publish("trusted-author")),
-                new TrustedAuthorRule(history, PolicyConfig.Policy.TRUST_RETURNING, 2).judge(saying("hi")));
-        assertTrue(new TrustedAuthorRule(history, PolicyConfig.Policy.HOLD_ALL, 2).judge(saying("hi")).isEmpty());
-        assertTrue(new TrustedAuthorRule(new Candidates.History(null, false, 1, 0),
-                PolicyConfig.Policy.TRUST_RETURNING, 2).judge(saying("hi")).isEmpty());
-        assertTrue(new TrustedAuthorRule(new Candidates.History(null, false, 5, 1),
-                PolicyConfig.Policy.TRUST_RETURNING, 2).judge(saying("hi")).isEmpty(), "any spam revokes trust");
+                new TrustedAuthorRule(PolicyConfig.Policy.TRUST_RETURNING, 2).judge(returning));
+        assertTrue(new TrustedAuthorRule(PolicyConfig.Policy.HOLD_ALL, 2).judge(returning).isEmpty());
+        assertTrue(new TrustedAuthorRule(PolicyConfig.Policy.TRUST_RETURNING, 2)
+                .judge(Candidates.by(saying("hi"), Standing.NORMAL, 1, 0)).isEmpty());
+        assertTrue(new TrustedAuthorRule(PolicyConfig.Policy.TRUST_RETURNING, 2)
+                .judge(Candidates.by(saying("hi"), Standing.NORMAL, 5, 1)).isEmpty(), "any spam revokes trust");
     }
 
     @Test

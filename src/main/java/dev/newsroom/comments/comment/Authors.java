@@ -1,0 +1,100 @@
+package dev.newsroom.comments.comment;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Where authors are found, created and forgotten (V10__authors.sql). */
+@ApplicationScoped
+public class Authors {
+
+    private static final Pattern AUTHOR_ID = Pattern.compile("[0-9a-f]{32}");
+
+    private final EntityManager entityManager;
+    private final BlindIndex index;
+
+    Authors(EntityManager entityManager, BlindIndex index) {
+        this.entityManager = entityManager;
+        this.index = index;
+    }
+
+    /** What intake needs to know about the author of a comment about to be stored, whose row this creates if new. */
+    public AuthorRecord recordFor(String emailIndex, Instant now) {
+        Author author = entityManager.find(Author.class, emailIndex);
+        if (author == null) {
+            create(emailIndex);
+            author = entityManager.find(Author.class, emailIndex);
+        }
+        return new AuthorRecord(author.authorId(), author.standingAt(now), author.count(CommentStatus.APPROVED),
+                author.count(CommentStatus.SPAM));
+    }
+
+    /**
+     * Inserts the row in a transaction of its own: the counts are then only ever updated, and two
+     * first comments of one author at once (on any instance) cannot both insert it; the one that loses
+     * finds the other's row. A submission refused after this leaves a row with zero counts behind.
+     */
+    private void create(String emailIndex) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (entityManager.find(Author.class, emailIndex) == null) {
+                    entityManager.persist(new Author(emailIndex, index.author(emailIndex)));
+                }
+            });
+        } catch (PersistenceException insertedMeanwhile) {
+            // Another transaction created it first; the caller reads that row.
+        }
+    }
+
+    public Optional<Author> findById(String authorId) {
+        if (authorId == null || !AUTHOR_ID.matcher(authorId).matches()) {
+            return Optional.empty();
+        }
+        return entityManager.createQuery("from Author a where a.authorId = :id", Author.class)
+                .setParameter("id", authorId).getResultStream().findFirst();
+    }
+
+    /** Locks the author's row for a standing change, so two moderators' changes apply one after the other. */
+    public Optional<Author> findForUpdate(String authorId) {
+        return findById(authorId).map(author -> {
+            entityManager.lock(author, LockModeType.PESSIMISTIC_WRITE);
+            entityManager.refresh(author);
+            return author;
+        });
+    }
+
+    /**
+     * The moderators' summary of each of these authors, read fresh from the database (the counts
+     * change in SQL, under any entity already loaded), keyed by email index.
+     */
+    public Map<String, Known> summaries(Collection<String> emailIndexes, Instant now) {
+        List<String> wanted = emailIndexes.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("select a.emailIndex, a.authorId, a.standing, a.standingUntil, a.approved,"
+                + " a.pending, a.rejected, a.spam from Author a where a.emailIndex in :indexes", Object[].class)
+                .setParameter("indexes", wanted)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> new Known((String) row[1], AuthorSummary.of(row, now))));
+    }
+
+    /** An author's id and summary. */
+    public record Known(String authorId, AuthorSummary summary) {
+    }
+
+    /** An erasure: the standing and the link from the email to its history go. */
+    public void forget(String emailIndex) {
+        entityManager.createQuery("delete from Author a where a.emailIndex = :index")
+                .setParameter("index", emailIndex).executeUpdate();
+    }
+}
