@@ -13,7 +13,9 @@ public record ModerationView(String id, String articleId, String parentId, Strin
         String body, String bodyHtml, Instant createdAt, CommentStatus status, List<String> reasons,
         Instant updatedAt, String decidedBy, @Schema(description = "An editors' pick") boolean featured,
         @Schema(description = "The latest moderator decision; null before any.", nullable = true)
-        @JsonInclude(JsonInclude.Include.ALWAYS) LatestDecision decision) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) LatestDecision decision,
+        @Schema(description = PublicComment.EDITED_AT, nullable = true)
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant editedAt) {
 
     /** Who decided, when, and the reason code and note they gave (both null when none was given). */
     public record LatestDecision(
@@ -27,7 +29,8 @@ public record ModerationView(String id, String articleId, String parentId, Strin
         return new ModerationView(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
                 vault.open(comment.sealedEmail(), comment.id()), comment.website(), comment.body(),
                 BodyRenderer.toHtml(comment.body()), comment.createdAt(), comment.status(), comment.reasons(),
-                comment.updatedAt(), comment.decidedBy(), comment.featured(), latestDecision(comment));
+                comment.updatedAt(), comment.decidedBy(), comment.featured(), latestDecision(comment),
+                comment.editedAt());
     }
 
     private static LatestDecision latestDecision(Comment comment) {
