@@ -10,14 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An audit entry as the API shows it. {@code commentId} is null for article actions (close,
  * open), {@code to} is null for a deletion; {@code articleId} is given but for site settings, whose
  * entries (action {@code settings}) carry the setting's name as {@code reason} and its old and new
- * values as {@code from} and {@code to}.
+ * values as {@code from} and {@code to}. An edit's entry (action {@code edit}, from = to = the
+ * comment's status) carries the names of the fields changed as {@code note}, comma-separated in the
+ * order body, name, website: never their old or new values, which an edit exists to remove.
  */
 record AuditView(Instant at, String moderator, String action, String commentId, String articleId,
         @JsonInclude(JsonInclude.Include.ALWAYS) String from, @JsonInclude(JsonInclude.Include.ALWAYS) String to,
         @Schema(description = "The reason code given with a decision (API.md §5), the setting's name for a "
                 + "settings entry; null otherwise", nullable = true)
         String reason,
-        @Schema(description = "The note given with a decision; null otherwise", nullable = true) String note) {
+        @Schema(description = "The note given with a decision; for an edit, the names of the fields changed, "
+                + "comma-separated (e.g. body,website), never their values; null otherwise", nullable = true) String note) {
 
     static AuditView of(AuditEntry entry) {
         return new AuditView(entry.at(), entry.moderator(), entry.action(), entry.commentId(), entry.articleId(),
