@@ -1,11 +1,13 @@
 package dev.newsroom.comments.captcha;
 
+import dev.newsroom.comments.comment.CommentEdited;
 import dev.newsroom.comments.secret.GeneratedSecrets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -114,6 +116,17 @@ public class CaptchaService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordComment(Redemption redemption, String commentId) {
         entityManager.find(SpentCaptcha.class, redemption.challengeId()).commentId = commentId;
+    }
+
+    /**
+     * A moderator edited the comment this captcha created: its request hash is a keyed hash over the
+     * old fields, so it goes, in the edit's transaction (API.md §5: the old text survives nowhere).
+     * An identical retry of the original post is then refused as a spent captcha rather than answered
+     * with the comment, which no longer reads as posted anyway.
+     */
+    void forgetRequestOf(@Observes CommentEdited edited) {
+        entityManager.createQuery("update SpentCaptcha set requestHash = null where commentId = :id")
+                .setParameter("id", edited.commentId()).executeUpdate();
     }
 
     /**

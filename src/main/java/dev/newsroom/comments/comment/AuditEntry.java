@@ -42,7 +42,10 @@ public class AuditEntry {
     @Column(name = "to_state", updatable = false)
     private String to;
 
-    /** The reason code and note a moderator gave with a decision; null otherwise. */
+    /**
+     * The reason code and note a moderator gave with a decision; null otherwise. An edit's note is
+     * the names of the fields it changed (moderation.ModerationService#edit), never their values.
+     */
     @Column(updatable = false)
     private String reason;
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A reader's comment on one article. The email is kept for moderators only: it is never part of
@@ -90,9 +91,16 @@ public class Comment {
     @Column(name = "client_index")
     private String clientIndex;
 
-    /** {@link BlindIndex#bodyFingerprint}: recognises the same text posted again. */
-    @Column(name = "body_fingerprint", updatable = false)
+    /**
+     * {@link BlindIndex#bodyFingerprint}: recognises the same text posted again. Recomputed when a
+     * moderator edits the body: an unkeyed hash of the old text would confirm a guess of what was redacted.
+     */
+    @Column(name = "body_fingerprint")
     private String bodyFingerprint;
+
+    /** When a moderator last changed the name, body or website (API.md §5, "Edits"); null unless edited. */
+    @Column(name = "edited_at")
+    private Instant editedAt;
 
     /** Bumped on every change; the moderation ETag is derived from it. */
     @Version
@@ -163,6 +171,45 @@ public class Comment {
         return featured;
     }
 
+    /**
+     * The fields, as the API names them (body, name, website, in that order), whose values differ
+     * from these: what {@link #edit} with them would change.
+     */
+    public List<String> fieldsChangedBy(String name, String body, String website) {
+        List<String> changed = new ArrayList<>(3);
+        if (!this.body.equals(body)) {
+            changed.add("body");
+        }
+        if (!authorName.equals(name)) {
+            changed.add("name");
+        }
+        if (!Objects.equals(this.website, website)) {
+            changed.add("website");
+        }
+        return changed;
+    }
+
+    /**
+     * A moderator's edit (API.md §5): the name, body and website the comment is to have, already
+     * normalised and validated as at posting. Answers the fields changed ({@link #fieldsChangedBy});
+     * when there are none the comment is left untouched, so it is not written and keeps its version.
+     */
+    public List<String> edit(String name, String body, String website, Instant now) {
+        List<String> changed = fieldsChangedBy(name, body, website);
+        if (changed.isEmpty()) {
+            return changed;
+        }
+        if (!this.body.equals(body)) {
+            this.body = body;
+            bodyFingerprint = BlindIndex.bodyFingerprint(body);
+        }
+        authorName = name;
+        this.website = website;
+        editedAt = now;
+        updatedAt = now;
+        return changed;
+    }
+
     public String id() {
         return id;
     }
@@ -230,6 +277,10 @@ public class Comment {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public Instant editedAt() {
+        return editedAt;
     }
 
     public String decidedBy() {

@@ -15,6 +15,8 @@ public record ModerationView(String id, String articleId, String parentId, Strin
         Instant updatedAt, String decidedBy, @Schema(description = "An editors' pick") boolean featured,
         @Schema(description = "The latest moderator decision; null before any.", nullable = true)
         @JsonInclude(JsonInclude.Include.ALWAYS) LatestDecision decision,
+        @Schema(description = PublicComment.EDITED_AT, nullable = true)
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant editedAt,
         @Schema(description = "Opaque and stable for one email (derived from it with the service's key); for "
                 + "GET /moderation/authors/{authorId}. Null once the email was erased.", nullable = true)
         @JsonInclude(JsonInclude.Include.ALWAYS) String authorId,
@@ -36,6 +38,7 @@ public record ModerationView(String id, String articleId, String parentId, Strin
                 vault.open(comment.sealedEmail(), comment.id()), comment.website(), comment.body(),
                 BodyRenderer.toHtml(comment.body()), comment.createdAt(), comment.status(), comment.reasons(),
                 comment.updatedAt(), comment.decidedBy(), comment.featured(), latestDecision(comment),
+                comment.editedAt(),
                 author == null ? null : author.authorId(), author == null ? null : author.summary(), reports);
     }
 

@@ -1,5 +1,6 @@
 package dev.newsroom.comments.moderation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.comments.comment.ModerationView;
 
 import dev.newsroom.comments.account.Role;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -152,6 +154,36 @@ class ModerationResource {
         return withEtag(moderation.feature(id, false, moderator()));
     }
 
+    @PATCH
+    @Path("comments/{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, CommentEdit.MERGE_PATCH_JSON })
+    @Operation(summary = "Edit a comment's name, body or website (redaction)",
+            description = "A JSON merge patch of body, name and website: fields given change, absent ones stay, "
+                    + "\"website\": null removes the website; name and body cannot be null. Values are trimmed and "
+                    + "checked as when a reader posts them. Any other field (email, status…) is 400. With If-Match "
+                    + "carrying the comment's ETag, a comment changed in the meantime answers 412 and is left as it "
+                    + "was. An edit that changes nothing answers 200 and writes nothing. Otherwise the item's editedAt "
+                    + "(and readers' editedAt) is set, readers see the new text at once, and the audit entry (action "
+                    + "edit, from = to = the status) names the fields changed in its note, e.g. \"body,website\", "
+                    + "never their old or new values; the old text is kept nowhere. The answer carries the new ETag.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModerationView.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON object, an unknown field, a null name or body, or an "
+            + "invalid value: violations name the fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match did not match: the comment changed meanwhile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json or application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ModerationView> edit(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentEdit.class)),
+                    @Content(mediaType = CommentEdit.MERGE_PATCH_JSON, schema = @Schema(implementation = CommentEdit.class)) })
+            JsonNode patch) {
+        return withEtag(moderation.edit(id, CommentEdit.of(patch), ifMatch, moderator()));
+    }
+
     @DELETE
     @Path("comments/{id}")
     @Operation(summary = "Delete a comment for good", description = "Its replies stay, as top-level comments.")
@@ -196,7 +228,8 @@ class ModerationResource {
     @Path("audit")
     @Operation(summary = "The audit trail, newest first",
             description = "Every change a moderator made: decisions, deletions (to = null), bulk actions (one entry "
-                    + "per comment), closing and opening articles (commentId = null). Append-only.")
+                    + "per comment), edits (the fields changed in note, never their values), closing and opening "
+                    + "articles (commentId = null). Append-only.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditPage.class)))
     public AuditPage audit(@RestQuery String commentId,
             @Parameter(description = "1–200, default 50") @RestQuery String limit,

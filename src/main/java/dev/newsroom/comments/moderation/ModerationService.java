@@ -7,6 +7,7 @@ import dev.newsroom.comments.comment.AuditTrail;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
+import dev.newsroom.comments.comment.CommentEdited;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.ModerationViews;
 import dev.newsroom.comments.comment.Reports;
@@ -16,6 +17,7 @@ import dev.newsroom.comments.web.KeysetPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +34,7 @@ import java.util.Map;
 class ModerationService {
 
     private final Event<ArticleChanged> articleChanged;
+    private final Event<CommentEdited> commentEdited;
     private final CommentRepository comments;
     private final ArticleRegistry articles;
     private final AuditTrail audit;
@@ -41,10 +44,12 @@ class ModerationService {
     private final Clock clock;
 
     ModerationService(CommentRepository comments, ArticleRegistry articles, AuditTrail audit, CommentMetrics metrics,
-            ModerationViews views, Reports reports, Event<ArticleChanged> articleChanged, Clock clock) {
+            ModerationViews views, Reports reports, Event<ArticleChanged> articleChanged,
+            Event<CommentEdited> commentEdited, Clock clock) {
         this.views = views;
         this.reports = reports;
         this.articleChanged = articleChanged;
+        this.commentEdited = commentEdited;
         this.comments = comments;
         this.articles = articles;
         this.audit = audit;
@@ -142,6 +147,46 @@ class ModerationService {
             audit.append(new AuditEntry(now, moderator, featured ? "feature" : "unfeature", id, comment.articleId(),
                     state, state));
         }
+        return VersionedView.of(comment, views);
+    }
+
+    /**
+     * A moderator's edit of a comment's name, body or website (API.md §5, "Edits"). Only what
+     * differs changes; an edit that changes nothing writes nothing (no audit entry, same version)
+     * and answers 200 even with a stale {@code If-Match}, as a repeated decision does: the comment
+     * is already as asked (RFC 9110 §13.1.1 allows it), so a client retrying after a lost answer succeeds.
+     *
+     * <p>Redaction is what edits are for, so the old values must survive nowhere the service keeps:
+     * the row holds only the new ones, the body's fingerprint is recomputed ({@link Comment#edit}),
+     * the spent captcha forgets its keyed hash of the request that posted them ({@link CommentEdited}),
+     * readers' pages of the article held in memory on this instance are dropped at once
+     * ({@link ArticleChanged}; other instances reread within the publication cache TTL), and the
+     * audit entry names the fields changed, never their values. ({@code bodyHtml} is rendered
+     * from the body at each read.) Beyond the service's reach: the databases themselves may keep
+     * the old row version in free space, H2 in file chunks until they are compacted and rewritten,
+     * PostgreSQL as a dead tuple until vacuum reuses its page (and in its write-ahead log), and
+     * backups keep what they copied.
+     */
+    @Transactional
+    VersionedView edit(String id, @Valid CommentEdit edit, String ifMatch, String moderator) {
+        Comment comment = comments.findForUpdate(id).orElseThrow(CommentNotFoundException::new);
+        String name = edit.nameOr(comment.authorName());
+        String body = edit.bodyOr(comment.body());
+        String website = edit.websiteOr(comment.website());
+        if (comment.fieldsChangedBy(name, body, website).isEmpty()) {
+            return VersionedView.of(comment, views);
+        }
+        requireMatch(comment, ifMatch);
+        Instant now = now();
+        List<String> changed = comment.edit(name, body, website, now);
+        comments.flush(); // bumps the version, which the answer's ETag shows
+        commentEdited.fire(new CommentEdited(id));
+        if (comment.status() == CommentStatus.APPROVED) {
+            articleChanged.fire(new ArticleChanged(comment.articleId())); // only published comments are on pages
+        }
+        String state = comment.status().wireName();
+        audit.append(new AuditEntry(now, moderator, "edit", id, comment.articleId(), state, state, null,
+                String.join(",", changed)));
         return VersionedView.of(comment, views);
     }
 

@@ -1,6 +1,10 @@
 package dev.newsroom.comments.submission;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.newsroom.comments.comment.CommentBody;
+import dev.newsroom.comments.comment.PersonName;
+import dev.newsroom.comments.comment.Text;
+import dev.newsroom.comments.comment.WebsiteUrl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -40,11 +44,11 @@ public record CommentSubmission(
         String homepage) {
 
     public CommentSubmission {
-        name = Text.strip(name);
+        name = Text.normalizedName(name);
         email = Text.strip(email);
-        body = Text.strip(Text.normalizeLineBreaks(body));
+        body = Text.normalizedBody(body);
         captchaToken = Text.strip(captchaToken);
         parentId = Text.stripToNull(parentId);
-        website = Text.stripToNull(website);
+        website = Text.normalizedWebsite(website);
     }
 }

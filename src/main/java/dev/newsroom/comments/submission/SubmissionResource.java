@@ -3,6 +3,7 @@ package dev.newsroom.comments.submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.comments.comment.ArticleId;
+import dev.newsroom.comments.comment.Text;
 import dev.newsroom.comments.web.AllowedOrigins;
 import dev.newsroom.comments.web.ClientAddress;
 import dev.newsroom.comments.web.Problem;

@@ -15,6 +15,7 @@ import dev.newsroom.comments.comment.CommentMetrics;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.EmailVault;
+import dev.newsroom.comments.comment.SubmissionConfig;
 import dev.newsroom.comments.config.SettingBounds;
 import dev.newsroom.comments.web.ProblemException;
 import io.micrometer.core.annotation.Timed;

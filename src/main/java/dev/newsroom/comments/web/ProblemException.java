@@ -34,6 +34,12 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.Violation(field, message)), null);
     }
 
+    /** A 400 naming several request fields; no message may contain a rejected value. */
+    public static ProblemException invalidFields(List<Problem.Violation> violations) {
+        return new ProblemException(400, "Invalid request", "One or more fields of the request are invalid.",
+                violations, null);
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "Bad request", detail);
     }

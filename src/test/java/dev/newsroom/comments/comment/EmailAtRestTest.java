@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.comments.storage.ActiveDataSource;
+import dev.newsroom.comments.testing.DatabaseDump;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -75,33 +71,7 @@ class EmailAtRestTest {
         assertTrue(!vault.seal("someone@example.com", "row-1").equals(sealed), "a fresh nonce every time");
     }
 
-    /** Every value of every row of every table of the service, as text (portable: H2 and PostgreSQL). */
     private String dump() throws Exception {
-        StringBuilder dump = new StringBuilder();
-        try (Connection connection = dataSource.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet found = connection.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
-                while (found.next()) {
-                    String schema = found.getString("TABLE_SCHEM");
-                    if (!schema.equalsIgnoreCase("INFORMATION_SCHEMA") && !schema.equalsIgnoreCase("pg_catalog")) {
-                        tables.add('"' + schema + "\".\"" + found.getString("TABLE_NAME") + '"');
-                    }
-                }
-            }
-            assertTrue(tables.stream().anyMatch(table -> table.toLowerCase().endsWith(".\"comment\"")), tables.toString());
-            for (String table : tables) {
-                try (Statement statement = connection.createStatement();
-                        ResultSet rows = statement.executeQuery("select * from " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int column = 1; column <= columns; column++) {
-                            dump.append(rows.getString(column)).append('\t');
-                        }
-                        dump.append('\n');
-                    }
-                }
-            }
-        }
-        return dump.toString();
+        return DatabaseDump.of(dataSource);
     }
 }

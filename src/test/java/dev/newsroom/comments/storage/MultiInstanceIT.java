@@ -135,6 +135,50 @@ class MultiInstanceIT {
         assertTrue(tookMillis <= 5_000, "applied on the other instance after " + tookMillis + " ms");
     }
 
+    @Test
+    void aBanHoldsOnTheOtherInstanceAtOnceAndReportsUnpublishEverywhere() throws Exception {
+        startBoth(Map.of("COMMENTS_RATE_LIMIT_ENABLED", "false", "COMMENTS_ANTISPAM_FLOOD_INTERVAL", "0S",
+                "COMMENTS_MODERATION_REPORTS_TO_HOLD", "1"));
+        String article = "troll-" + UUID.randomUUID();
+
+        HttpResponse<String> first = reader.post(this.first, article, "troll@example.com", "First abuse");
+        String id = HttpReader.read(first.body()).get("id").asText();
+        String authorId = HttpReader.read(reader.asAdmin(this.first, "GET", "/api/v1/moderation/comments/" + id).body())
+                .get("authorId").asText();
+        HttpResponse<String> banned = reader.asAdminWithJson(second, "PUT",
+                "/api/v1/moderation/authors/" + authorId + "/standing", "{\"standing\": \"banned\"}");
+        assertEquals(200, banned.statusCode(), banned.body());
+        HttpResponse<String> next = reader.post(this.first, article, "TROLL@example.com", "More abuse, at once");
+        assertEquals(202, next.statusCode(), next.body());
+        JsonNode stored = HttpReader.read(reader.asAdmin(this.first, "GET",
+                "/api/v1/moderation/comments/" + HttpReader.read(next.body()).get("id").asText()).body());
+        assertEquals("spam", stored.get("status").asText());
+        assertEquals("banned-author", stored.get("reasons").get(0).asText());
+
+        // A published comment both instances hold in memory; one report on the second unpublishes it.
+        String good = HttpReader.read(reader.post(this.first, article, "fine@example.com", "Fine words").body())
+                .get("id").asText();
+        assertEquals(200, reader.asAdmin(second, "POST", "/api/v1/moderation/comments/" + good + "/approve").statusCode());
+        String page = "/api/v1/articles/" + article + "/comments";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(MAX_AGE_SECONDS);
+        while (HttpReader.read(reader.get(this.first, page).body()).get("total").asInt() == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(1, HttpReader.read(reader.get(this.first, page).body()).get("total").asInt());
+        HttpResponse<String> reported = reader.postJson(second, "/api/v1/comments/" + good + "/reports",
+                "{\"reason\": \"offensive\"}");
+        assertEquals(202, reported.statusCode(), reported.body());
+        assertEquals(0, HttpReader.read(reader.get(second, page).body()).get("total").asInt(), "at once where reported");
+        deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(MAX_AGE_SECONDS);
+        while (HttpReader.read(reader.get(this.first, page).body()).get("total").asInt() != 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, HttpReader.read(reader.get(this.first, page).body()).get("total").asInt(),
+                "within the cache time on the other instance");
+    }
+
     private void startBoth(Map<String, String> settings) throws Exception {
         Map<String, String> env = new HashMap<>(ServiceProcess.databaseEnvironment(database));
         env.putAll(settings);

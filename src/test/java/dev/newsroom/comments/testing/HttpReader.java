@@ -78,6 +78,13 @@ public final class HttpReader {
         return asAdmin(service, method, path, ServiceProcess.ADMIN_PASSWORD);
     }
 
+    /** A reader's POST of a JSON body. */
+    public HttpResponse<String> postJson(ServiceProcess service, String path, String json)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(service.uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     /** As the admin, with a JSON body. */
     public HttpResponse<String> asAdminWithJson(ServiceProcess service, String method, String path, String json)
             throws IOException, InterruptedException {

@@ -2,8 +2,10 @@ package dev.newsroom.comments.web;
 
 import static dev.newsroom.comments.testing.Comments.aComment;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +78,10 @@ class OperationsTest {
                 .body("paths", hasKey("/api/v1/moderation/stats"))
                 .body("paths", hasKey("/api/v1/moderation/comments/{id}/feature"))
                 .body("paths", hasKey("/api/v1/admin/settings"))
+                .body("paths.'/api/v1/moderation/comments/{id}'", hasKey("patch"))
+                .body("paths.'/api/v1/moderation/comments/{id}'.patch.responses.keySet()",
+                        hasItems("200", "400", "404", "412", "415"))
+                .body("components.schemas.CommentEdit.properties.keySet()", containsInAnyOrder("body", "name", "website"))
                 .body("components.schemas", hasKey("DecisionReason"))
                 .body("paths.'/api/v1/articles/{articleId}/comments'.post.responses", hasKey("503"))
                 .body("paths.'/api/v1/moderation/stats'.get.responses", hasKey("503"))

@@ -1,4 +1,4 @@
-package dev.newsroom.comments.submission;
+package dev.newsroom.comments.comment;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = CommentBody.Validator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
-@interface CommentBody {
+public @interface CommentBody {
 
     String message() default "must be 1 to {max} characters without control characters";
 

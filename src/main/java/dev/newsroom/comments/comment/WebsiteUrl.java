@@ -1,4 +1,4 @@
-package dev.newsroom.comments.submission;
+package dev.newsroom.comments.comment;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -16,7 +16,7 @@ import java.util.Locale;
 @Constraint(validatedBy = WebsiteUrl.Validator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
-@interface WebsiteUrl {
+public @interface WebsiteUrl {
 
     int MAX_LENGTH = 200;
 

@@ -1,4 +1,4 @@
-package dev.newsroom.comments.submission;
+package dev.newsroom.comments.comment;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = PersonName.Validator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
-@interface PersonName {
+public @interface PersonName {
 
     int MAX_LENGTH = 100;
 

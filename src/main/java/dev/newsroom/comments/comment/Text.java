@@ -1,7 +1,11 @@
-package dev.newsroom.comments.submission;
+package dev.newsroom.comments.comment;
 
-/** Unicode-aware helpers for the text fields of a submission. */
-final class Text {
+/**
+ * Unicode-aware helpers for the text fields of a comment: the trimming and line-break
+ * normalisation a value goes through before it is validated and stored, the same whether a reader
+ * posts it (submission.CommentSubmission) or a moderator edits it (moderation.CommentEdit).
+ */
+public final class Text {
 
     private Text() {
     }
@@ -10,7 +14,7 @@ final class Text {
      * Trims every kind of blank from both ends, including no-break, ideographic and zero-width
      * spaces and the Braille blank that {@link String#strip()} keeps. {@code null} stays {@code null}.
      */
-    static String strip(String value) {
+    public static String strip(String value) {
         if (value == null) {
             return null;
         }
@@ -26,9 +30,24 @@ final class Text {
     }
 
     /** Stripped, with an empty result read as "not given" (HTML forms send empty optional fields). */
-    static String stripToNull(String value) {
+    public static String stripToNull(String value) {
         String stripped = strip(value);
         return stripped == null || stripped.isEmpty() ? null : stripped;
+    }
+
+    /** A commenter's name as stored: stripped. */
+    public static String normalizedName(String value) {
+        return strip(value);
+    }
+
+    /** A comment body as stored: line breaks as {@code \n}, then stripped. */
+    public static String normalizedBody(String value) {
+        return strip(normalizeLineBreaks(value));
+    }
+
+    /** A website as stored: stripped, and empty read as none. */
+    public static String normalizedWebsite(String value) {
+        return stripToNull(value);
     }
 
     /** Line breaks as {@code \n} only, whatever the browser sent. */
