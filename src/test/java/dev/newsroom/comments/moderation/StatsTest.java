@@ -2,8 +2,11 @@ package dev.newsroom.comments.moderation;
 
 import static dev.newsroom.comments.testing.Comments.aComment;
 import static dev.newsroom.comments.testing.Moderator.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.newsroom.comments.comment.BlindIndex;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.testing.Comments;
@@ -63,6 +66,59 @@ class StatsTest {
         // Retention (privacy.RetentionJobs) deletes spam and rejected comments older than a cutoff.
         QuarkusTransaction.requiringNew().run(() -> comments.deleteRejectedAndSpamBefore(Instant.now().plusSeconds(1)));
         assertSameChanges(statsBefore, tableBefore);
+    }
+
+    @Inject
+    BlindIndex index;
+
+    /** The same for one author's counts (API.md §5: kept tallies, not a count at read time). */
+    @Test
+    void anAuthorsCountsFollowEveryWayTheirCommentsAreStoredMovedOrRemoved() {
+        String email = "tally." + System.nanoTime() + "@example.com";
+        String article = Comments.freshArticle();
+        String held = aComment().onArticle(article).withEmail(email).saying("one").pending();
+        aComment().onArticle(article).withEmail(email).saying("two").with("homepage", "bot").pending(); // spam
+        String published = aComment().onArticle(article).withEmail(email).saying("three").approved();
+        String authorId = asAdmin().get(ONE, held).then().extract().path("authorId");
+        asAdmin().post(ONE + "/reject", held).then().statusCode(200);
+        asAdmin().post(ONE + "/approve", held).then().statusCode(200);
+        asAdmin().delete(ONE, aComment().onArticle(article).withEmail(email).saying("four").pending()).then()
+                .statusCode(204);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("action", "spam",
+                "ids", List.of(aComment().onArticle(article).withEmail(email).saying("five").pending())))
+                .post("/api/v1/moderation/comments/bulk").then().statusCode(200);
+        aComment().onArticle(article).withEmail(email).saying("six").pending();
+        aComment().onArticle(article).withEmail(email).saying("seven").pending();
+        asAdmin().contentType(ContentType.JSON).body(Map.of("filter", Map.of("status", "pending", "authorId", authorId),
+                "action", "reject")).post("/api/v1/moderation/comments/bulk-by-filter").then().statusCode(200)
+                .body("applied", equalTo(2));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("filter", Map.of("status", "rejected", "authorId", authorId),
+                "action", "delete")).post("/api/v1/moderation/comments/bulk-by-filter").then().statusCode(200);
+        // Readers' reports take it back to the queue.
+        asAdmin().contentType(ContentType.JSON).body(Map.of("reportsToHold", 1)).put("/api/v1/admin/settings")
+                .then().statusCode(200);
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("reason", "spam")).post("/api/v1/comments/{id}/reports",
+                    published).then().statusCode(202);
+        } finally {
+            asAdmin().delete("/api/v1/admin/settings/reportsToHold").then().statusCode(200);
+        }
+        assertAuthorCountsMatchTheTable(authorId, email);
+
+        QuarkusTransaction.requiringNew().run(() -> comments.deleteRejectedAndSpamBefore(Instant.now().plusSeconds(1)));
+        assertAuthorCountsMatchTheTable(authorId, email);
+    }
+
+    private void assertAuthorCountsMatchTheTable(String authorId, String email) {
+        var counts = asAdmin().get("/api/v1/moderation/authors/{authorId}", authorId).then().statusCode(200)
+                .extract().jsonPath();
+        String emailIndex = index.email(email);
+        for (CommentStatus status : CommentStatus.values()) {
+            long inTable = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                    "select count(c) from Comment c where c.status = :status and c.emailIndex = :email", Long.class)
+                    .setParameter("status", status).setParameter("email", emailIndex).getSingleResult());
+            assertEquals(inTable, counts.getLong("counts." + status.wireName()), status.wireName());
+        }
     }
 
     private void assertSameChanges(Map<CommentStatus, Long> statsBefore, Map<CommentStatus, Long> tableBefore) {

@@ -132,6 +132,37 @@ class ReaderReportsTest {
     }
 
     @Test
+    void manyReadersAtOnceAreEachCountedOnceAndTheCommentIsHeldOnce() throws Exception {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("reportsToHold", 10)).put("/api/v1/admin/settings")
+                .then().statusCode(200);
+        String id = aComment().approved();
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            readers.add(aReader());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String reader : readers) {
+                for (int twice = 0; twice < 2; twice++) { // each reader sends theirs twice, at the same time
+                    answers.add(pool.submit(() -> given().header("X-Forwarded-For", reader)
+                            .contentType(ContentType.JSON).body(Map.of("reason", "offensive"))
+                            .post(REPORTS, id).statusCode()));
+                }
+            }
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertTrue(status == 202 || status == 404, "202, or 404 once the comment was held: " + status);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        asAdmin().get(ONE, id).then().body("status", equalTo("pending")).body("reports.open", equalTo(10));
+        asAdmin().queryParam("commentId", id).get("/api/v1/moderation/audit").then()
+                .body("entries.findAll { it.action == 'auto-hold' }.size()", equalTo(1));
+    }
+
+    @Test
     void anyDecisionClosesTheReportsAndCountingStartsAgain() {
         String id = aComment().approved();
         report(id, aReader(), "offensive").statusCode(202);

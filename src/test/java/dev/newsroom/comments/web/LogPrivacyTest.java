@@ -67,7 +67,7 @@ class LogPrivacyTest {
     }
 
     @Test
-    void noEmailPasswordTokenOrAddressIsEverLogged() {
+    void noEmailPasswordTokenAddressOrAuthorIdIsEverLogged() {
         String article = Comments.freshArticle();
         Comments accepted = aComment().onArticle(article).withEmail("first.secret@example.com");
         String id = accepted.pending();
@@ -93,6 +93,18 @@ class LogPrivacyTest {
                 .post("/api/v1/moderation/tokens").then().statusCode(201).extract().path("token");
         given().header("Authorization", "Bearer " + token).get("/api/v1/moderation/stats").then().statusCode(200);
         given().header("Authorization", "Bearer " + token + "x").get("/api/v1/moderation/stats").then().statusCode(401);
+        String authorId = asAdmin().get("/api/v1/moderation/comments/{id}", id).then().statusCode(200)
+                .extract().path("authorId");
+        asAdmin().get("/api/v1/moderation/authors/{authorId}", authorId).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(java.util.Map.of("standing", "banned", "note", "log check"))
+                .put("/api/v1/moderation/authors/{authorId}/standing", authorId).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("reason", "offensive"))
+                .post("/api/v1/comments/{id}/reports", id).then().statusCode(202);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("reason", "first.secret@example.com"))
+                .post("/api/v1/comments/{id}/reports", id).then().statusCode(400);
+        asAdmin().contentType(ContentType.JSON).body(java.util.Map.of("filter", java.util.Map.of("status", "pending",
+                "authorId", authorId), "action", "reject")).post("/api/v1/moderation/comments/bulk-by-filter")
+                .then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).body(java.util.Map.of("email", "first.secret@example.com"))
                 .post("/api/v1/admin/privacy/export").then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).body(java.util.Map.of("email", "first.secret@example.com"))
@@ -105,6 +117,7 @@ class LogPrivacyTest {
             assertFalse(line.contains("test-admin-password") || line.contains("a-wrong-password-guess"), line);
             assertFalse(line.contains(token.substring(4, 24)), "no API token: " + line);
             assertFalse(line.contains("127.0.0.1") || line.contains("0:0:0:0:0:0:0:1"), "no client address: " + line);
+            assertFalse(line.contains(authorId), "no author id: " + line);
         }
         assertTrue(lines.stream().noneMatch(line -> line.contains("@example.com")), String.join("\n", lines));
     }

@@ -78,6 +78,13 @@ class OperationsTest {
                 .body("paths", hasKey("/api/v1/moderation/stats"))
                 .body("paths", hasKey("/api/v1/moderation/comments/{id}/feature"))
                 .body("paths", hasKey("/api/v1/admin/settings"))
+                .body("paths", hasKey("/api/v1/comments/{id}/reports"))
+                .body("paths", hasKey("/api/v1/moderation/comments/bulk-by-filter"))
+                .body("paths", hasKey("/api/v1/moderation/authors/{authorId}"))
+                .body("paths", hasKey("/api/v1/moderation/authors/{authorId}/comments"))
+                .body("paths", hasKey("/api/v1/moderation/authors/{authorId}/standing"))
+                .body("components.schemas.ModerationView.properties", hasKey("authorId"))
+                .body("components.schemas.ModerationView.properties", hasKey("reports"))
                 .body("paths.'/api/v1/moderation/comments/{id}'", hasKey("patch"))
                 .body("paths.'/api/v1/moderation/comments/{id}'.patch.responses.keySet()",
                         hasItems("200", "400", "404", "412", "415"))
@@ -101,6 +108,11 @@ class OperationsTest {
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("https://news.example.com"));
         given().header("Origin", "https://news.example.com").when().get("/api/v1/captcha").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", equalTo("https://news.example.com"));
+        // Reader reports come from the same pages.
+        given().header("Origin", "https://news.example.com").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type")
+                .when().options("/api/v1/comments/01a22543-274f-7fda-8000-000000000000/reports").then()
                 .statusCode(200).header("Access-Control-Allow-Origin", equalTo("https://news.example.com"));
     }
 
