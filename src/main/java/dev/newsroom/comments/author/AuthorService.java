@@ -10,6 +10,8 @@ import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.ModerationViews;
 import dev.newsroom.comments.comment.Standing;
+import dev.newsroom.comments.event.EventLog;
+import dev.newsroom.comments.event.EventTypes;
 import dev.newsroom.comments.moderation.BulkByFilter;
 import dev.newsroom.comments.moderation.BulkFilterResult;
 import dev.newsroom.comments.moderation.DecisionReason;
@@ -22,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * Authors as moderators see them (API.md §5): their record, their comments, and the standing that
@@ -36,10 +39,12 @@ class AuthorService {
     private final ModerationViews views;
     private final AuditTrail audit;
     private final BulkByFilter bulk;
+    private final EventLog events;
     private final Clock clock;
 
     AuthorService(Authors authors, CommentRepository comments, ModerationViews views, AuditTrail audit,
-            BulkByFilter bulk, Clock clock) {
+            BulkByFilter bulk, EventLog events, Clock clock) {
+        this.events = events;
         this.authors = authors;
         this.comments = comments;
         this.views = views;
@@ -85,6 +90,13 @@ class AuthorService {
             if (!same) {
                 author.changeStanding(standing, change.until(), note);
                 audit.append(AuditEntry.standing(now, moderator, authorId, before.wireName(), standing.wireName(), note));
+                Map<String, Object> data = new java.util.LinkedHashMap<>();
+                data.put("authorId", authorId);
+                data.put("from", before.wireName());
+                data.put("to", standing.wireName());
+                data.put("until", change.until() == null ? null : change.until().toString());
+                data.put("note", note);
+                events.other(EventTypes.STANDING_CHANGED, null, moderator, data);
             }
             return author.emailIndex();
         });

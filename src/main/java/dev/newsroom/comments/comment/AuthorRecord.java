@@ -1,5 +1,16 @@
 package dev.newsroom.comments.comment;
 
 /** What the intake rules know about an author: the standing in force, and how their comments fared. */
-public record AuthorRecord(String authorId, Standing standing, long approved, long spam) {
+public record AuthorRecord(String authorId, Standing standing, long approved, long spam, long pending, long rejected) {
+
+    public AuthorRecord(String authorId, Standing standing, long approved, long spam) {
+        this(authorId, standing, approved, spam, 0, 0);
+    }
+
+    /** The moderators' summary once one more comment in {@code status} is stored. */
+    AuthorSummary plusOne(CommentStatus status) {
+        return new AuthorSummary(approved + (status == CommentStatus.APPROVED ? 1 : 0),
+                pending + (status == CommentStatus.PENDING ? 1 : 0), rejected + (status == CommentStatus.REJECTED ? 1 : 0),
+                spam + (status == CommentStatus.SPAM ? 1 : 0), standing);
+    }
 }

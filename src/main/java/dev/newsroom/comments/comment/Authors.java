@@ -35,7 +35,8 @@ public class Authors {
             author = entityManager.find(Author.class, emailIndex);
         }
         return new AuthorRecord(author.authorId(), author.standingAt(now), author.count(CommentStatus.APPROVED),
-                author.count(CommentStatus.SPAM));
+                author.count(CommentStatus.SPAM), author.count(CommentStatus.PENDING),
+                author.count(CommentStatus.REJECTED));
     }
 
     /**

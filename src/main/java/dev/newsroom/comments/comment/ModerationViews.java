@@ -28,6 +28,15 @@ public class ModerationViews {
         return of(List.of(comment)).getFirst();
     }
 
+    /**
+     * A comment just stored by intake, whose author's record intake read: no query needed, since a
+     * new comment has no reports and its author's counts are that record plus this comment.
+     */
+    public ModerationView ofSubmitted(Comment comment, AuthorRecord author) {
+        return ModerationView.of(comment, vault, new Authors.Known(author.authorId(), author.plusOne(comment.status())),
+                ReportSummary.NONE);
+    }
+
     public List<ModerationView> of(List<Comment> comments) {
         Map<String, Authors.Known> byIndex = authors.summaries(comments.stream().map(Comment::emailIndex).toList(),
                 clock.instant());

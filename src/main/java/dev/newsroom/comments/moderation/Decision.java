@@ -15,6 +15,11 @@ enum Decision {
         this.outcome = outcome;
     }
 
+    /** The event type of API.md §6: comment.approved, comment.rejected or comment.spam. */
+    String eventType() {
+        return "comment." + (this == APPROVE ? "approved" : this == REJECT ? "rejected" : "spam");
+    }
+
     /** The word used in URLs, bulk requests and the audit trail. */
     String action() {
         return name().toLowerCase(Locale.ROOT);

@@ -10,7 +10,11 @@ import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentEdited;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.ModerationViews;
+import dev.newsroom.comments.comment.ModerationView;
 import dev.newsroom.comments.comment.Reports;
+import dev.newsroom.comments.event.EventLog;
+import dev.newsroom.comments.event.EventTypes;
+import dev.newsroom.comments.event.PublishedChange;
 import dev.newsroom.comments.web.Cursor;
 import dev.newsroom.comments.web.EntityTags;
 import dev.newsroom.comments.web.KeysetPage;
@@ -40,13 +44,15 @@ class ModerationService {
     private final AuditTrail audit;
     private final CommentMetrics metrics;
     private final ModerationViews views;
+    private final EventLog events;
     private final Reports reports;
     private final Clock clock;
 
     ModerationService(CommentRepository comments, ArticleRegistry articles, AuditTrail audit, CommentMetrics metrics,
-            ModerationViews views, Reports reports, Event<ArticleChanged> articleChanged,
+            ModerationViews views, Reports reports, EventLog events, Event<ArticleChanged> articleChanged,
             Event<CommentEdited> commentEdited, Clock clock) {
         this.views = views;
+        this.events = events;
         this.reports = reports;
         this.articleChanged = articleChanged;
         this.commentEdited = commentEdited;
@@ -106,6 +112,7 @@ class ModerationService {
             if (reports.close(id) > 0) {
                 audit.append(new AuditEntry(now(), moderator, decision.action(), id, comment.articleId(),
                         from.wireName(), from.wireName(), why.reason(), why.note()));
+                events.comment(decision.eventType(), comment, moderator, null); // its reports closed
             }
             return VersionedView.of(comment, views);
         }
@@ -125,6 +132,7 @@ class ModerationService {
         metrics.entered(decision.outcome);
         audit.append(new AuditEntry(now, moderator, decision.action(), comment.id(), comment.articleId(),
                 from.wireName(), decision.outcome.wireName(), why.reason(), why.note()));
+        events.comment(decision.eventType(), comment, moderator, PublishedChange.between(from, decision.outcome));
     }
 
     /**
@@ -146,6 +154,8 @@ class ModerationService {
             String state = CommentStatus.APPROVED.wireName();
             audit.append(new AuditEntry(now, moderator, featured ? "feature" : "unfeature", id, comment.articleId(),
                     state, state));
+            events.comment(featured ? EventTypes.FEATURED : EventTypes.UNFEATURED, comment, moderator,
+                    PublishedChange.UPDATED);
         }
         return VersionedView.of(comment, views);
     }
@@ -187,6 +197,9 @@ class ModerationService {
         String state = comment.status().wireName();
         audit.append(new AuditEntry(now, moderator, "edit", id, comment.articleId(), state, state, null,
                 String.join(",", changed)));
+        ModerationView edited = views.of(comment);
+        events.redact(id, edited, false); // earlier events of this comment no longer hold the old text
+        events.comment(EventTypes.EDITED, edited, moderator, PublishedChange.inPlace(comment.status()));
         return VersionedView.of(comment, views);
     }
 
@@ -203,6 +216,8 @@ class ModerationService {
         articleChanged.fire(new ArticleChanged(comment.articleId()));
         audit.append(new AuditEntry(now(), moderator, "delete", comment.id(), comment.articleId(),
                 comment.status().wireName(), null, why.reason(), why.note()));
+        events.redact(comment.id(), null, false);
+        events.deleted(comment, moderator, PublishedChange.between(comment.status(), null));
     }
 
     /**
@@ -235,10 +250,16 @@ class ModerationService {
                     why.note()));
         }
         if (delete) {
+            for (Comment comment : locked) {
+                events.redact(comment.id(), null, false);
+                events.deleted(comment, moderator, PublishedChange.between(status, null));
+            }
             comments.deleteAll(locked);
         } else {
             comments.decideAll(locked, decision.outcome, moderator, now, why.reason(), why.note());
             locked.forEach(comment -> metrics.entered(decision.outcome));
+            events.comments(decision.eventType(), locked, moderator,
+                    comment -> PublishedChange.between(status, decision.outcome));
         }
         locked.stream().map(Comment::articleId).distinct()
                 .forEach(articleId -> articleChanged.fire(new ArticleChanged(articleId)));
@@ -253,6 +274,8 @@ class ModerationService {
         if (changed) {
             audit.append(new AuditEntry(now, moderator, closed ? "close" : "open", null, articleId,
                     closed ? "open" : "closed", closed ? "closed" : "open"));
+            events.other(closed ? EventTypes.ARTICLE_CLOSED : EventTypes.ARTICLE_OPENED, articleId, moderator,
+                    Map.of("articleId", articleId, "closed", closed));
         }
         return new ArticleState(articleId, closed);
     }

@@ -8,6 +8,9 @@ import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentRepository;
 import dev.newsroom.comments.comment.CommentStatus;
 import dev.newsroom.comments.comment.Reports;
+import dev.newsroom.comments.event.EventLog;
+import dev.newsroom.comments.event.EventTypes;
+import dev.newsroom.comments.event.PublishedChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -34,11 +37,13 @@ class ReportService {
     private final ReportThreshold threshold;
     private final BlindIndex index;
     private final AuditTrail audit;
+    private final EventLog events;
     private final Event<ArticleChanged> articleChanged;
     private final Clock clock;
 
     ReportService(CommentRepository comments, Reports reports, ReportThreshold threshold, BlindIndex index,
-            AuditTrail audit, Event<ArticleChanged> articleChanged, Clock clock) {
+            AuditTrail audit, EventLog events, Event<ArticleChanged> articleChanged, Clock clock) {
+        this.events = events;
         this.comments = comments;
         this.reports = reports;
         this.threshold = threshold;
@@ -72,6 +77,10 @@ class ReportService {
             articleChanged.fire(new ArticleChanged(comment.articleId()));
             audit.append(new AuditEntry(now, SYSTEM, "auto-hold", commentId, comment.articleId(),
                     CommentStatus.APPROVED.wireName(), CommentStatus.PENDING.wireName()));
+            events.comment(EventTypes.REPORTED, comment, null, null);
+            events.comment(EventTypes.HELD, comment, SYSTEM, PublishedChange.UNPUBLISHED);
+        } else {
+            events.comment(EventTypes.REPORTED, comment, null, null);
         }
     }
 }

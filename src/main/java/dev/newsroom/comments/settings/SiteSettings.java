@@ -1,6 +1,8 @@
 package dev.newsroom.comments.settings;
 
 import dev.newsroom.comments.antispam.CurrentPolicy;
+import dev.newsroom.comments.event.EventLog;
+import dev.newsroom.comments.event.EventTypes;
 import dev.newsroom.comments.report.ReportThreshold;
 import dev.newsroom.comments.antispam.PolicyConfig;
 import dev.newsroom.comments.comment.AuditEntry;
@@ -36,6 +38,7 @@ class SiteSettings implements CurrentPolicy, ReportThreshold {
 
     private final EntityManager entityManager;
     private final AuditTrail audit;
+    private final EventLog events;
     private final Event<SettingsChanged> changed;
     private final PolicyConfig defaults;
     private final Clock clock;
@@ -48,8 +51,9 @@ class SiteSettings implements CurrentPolicy, ReportThreshold {
     /** Counts the changes committed here: a read that overlapped one must not keep its older values. */
     private final AtomicLong generation = new AtomicLong();
 
-    SiteSettings(EntityManager entityManager, AuditTrail audit, Event<SettingsChanged> changed, PolicyConfig defaults,
-            Clock clock) {
+    SiteSettings(EntityManager entityManager, AuditTrail audit, EventLog events, Event<SettingsChanged> changed,
+            PolicyConfig defaults, Clock clock) {
+        this.events = events;
         this.entityManager = entityManager;
         this.audit = audit;
         this.changed = changed;
@@ -140,6 +144,7 @@ class SiteSettings implements CurrentPolicy, ReportThreshold {
     private void auditChange(String name, String from, String to, String administrator, Instant now) {
         if (!from.equals(to)) {
             audit.append(new AuditEntry(now, administrator, "settings", null, null, from, to, name, null));
+            events.other(EventTypes.SETTINGS_CHANGED, null, administrator, Map.of("name", name, "from", from, "to", to));
         }
     }
 

@@ -8,7 +8,12 @@ import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleChanged;
 import dev.newsroom.comments.comment.ArticleId;
 import dev.newsroom.comments.comment.ArticleRegistry;
+import dev.newsroom.comments.comment.AuthorRecord;
 import dev.newsroom.comments.comment.Authors;
+import dev.newsroom.comments.comment.ModerationViews;
+import dev.newsroom.comments.event.EventLog;
+import dev.newsroom.comments.event.EventTypes;
+import dev.newsroom.comments.event.PublishedChange;
 import dev.newsroom.comments.comment.BlindIndex;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.CommentMetrics;
@@ -49,6 +54,8 @@ public class SubmissionService {
     private final CommentMetrics metrics;
     private final BlindIndex index;
     private final Authors authors;
+    private final ModerationViews views;
+    private final EventLog events;
     private final EmailVault vault;
     private final Clock clock;
 
@@ -59,8 +66,10 @@ public class SubmissionService {
     }
 
     SubmissionService(CaptchaService captcha, IntakePipeline intake, CommentRepository comments,
-            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, Authors authors, EmailVault vault,
-            Event<ArticleChanged> articleChanged, Clock clock) {
+            ArticleRegistry articles, CommentMetrics metrics, BlindIndex index, Authors authors, ModerationViews views,
+            EventLog events, EmailVault vault, Event<ArticleChanged> articleChanged, Clock clock) {
+        this.views = views;
+        this.events = events;
         this.authors = authors;
         this.articleChanged = articleChanged;
         this.captcha = captcha;
@@ -101,15 +110,18 @@ public class SubmissionService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String emailIndex = index.email(submission.email());
         String clientIndex = index.client(clientAddress);
+        AuthorRecord author = authors.recordFor(emailIndex, now);
         Verdict verdict = intake.judge(new Candidate(articleId, submission.name(), submission.email(),
                 submission.website(), submission.body(), submission.homepage(), redemption.issuedAt(), now,
-                emailIndex, clientIndex, authors.recordFor(emailIndex, now)));
+                emailIndex, clientIndex, author));
         Comment comment = Comment.submitted(articleId, submission.parentId(), submission.name(), submission.email(),
                 submission.website(), submission.body(), verdict.status(), verdict.reasons(), now, emailIndex,
                 clientIndex, vault);
         comments.persist(comment);
         captcha.recordComment(redemption, comment.id());
         comments.flush();
+        events.comment(EventTypes.SUBMITTED, views.ofSubmitted(comment, author), null,
+                comment.status() == CommentStatus.APPROVED ? PublishedChange.PUBLISHED : null);
         if (comment.status() == CommentStatus.APPROVED) {
             articleChanged.fire(new ArticleChanged(articleId));
         }

@@ -127,8 +127,9 @@ class BulkByFilterScaleTest {
                 assertEquals(200, single.get());
             }
             JsonPath result = run.get();
-            assertEquals(600, result.getInt("matched"));
-            assertTrue(result.getInt("applied") <= 600);
+            // The single rejects started first may have taken some before the run counted its matches.
+            assertTrue(result.getInt("matched") > 600 - 120 && result.getInt("matched") <= 600, result.prettify());
+            assertTrue(result.getInt("applied") <= result.getInt("matched"), result.prettify());
         } finally {
             moderators.shutdownNow();
         }

@@ -41,7 +41,10 @@ class SchemaLimitsTest {
             Map.entry("audit_entry.moderator", 64),
             Map.entry("audit_entry.note", 1000), // a decision's note: @Size(max = 1000), in UTF-16 units
             Map.entry("comment.decision_note", 1000),
-            Map.entry("audit_entry.article_id", 128));
+            Map.entry("audit_entry.article_id", 128),
+            Map.entry("report.note", 500), // a reader report's note: @Size(max = 500), in UTF-16 units
+            Map.entry("author.standing_note", 1000), // a standing's note: @Size(max = 1000), in UTF-16 units
+            Map.entry("author.author_id", 32)); // BlindIndex.author: 32 hex digits
 
     @Inject
     @ActiveDataSource
