@@ -34,11 +34,14 @@ public class EventRelay {
 
     private final EntityManager entityManager;
     private final jakarta.enterprise.event.Event<EventsPositioned> positioned;
+    private final jakarta.enterprise.inject.Instance<EventsPositionedHook> hooks;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
-    EventRelay(EntityManager entityManager, jakarta.enterprise.event.Event<EventsPositioned> positioned) {
+    EventRelay(EntityManager entityManager, jakarta.enterprise.event.Event<EventsPositioned> positioned,
+            jakarta.enterprise.inject.Instance<EventsPositionedHook> hooks) {
         this.entityManager = entityManager;
+        this.hooks = hooks;
         this.positioned = positioned;
     }
 
@@ -104,7 +107,12 @@ public class EventRelay {
             int updated = entityManager.createNativeQuery("update event set position = seq + ?1"
                     + " where position is null and seq >= ?2 and seq <= ?3")
                     .setParameter(1, offset).setParameter(2, first).setParameter(3, lastSeq).executeUpdate();
+            long before = state.lastPosition;
             state.lastPosition = lastSeq + offset;
+            entityManager.flush();
+            for (EventsPositionedHook hook : hooks) {
+                hook.positioned(before, state.lastPosition);
+            }
             return updated == BATCH ? -state.lastPosition : state.lastPosition;
         });
         if (done != null) {
