@@ -179,6 +179,36 @@ class MultiInstanceIT {
                 "within the cache time on the other instance");
     }
 
+    @Test
+    void anEventStreamOnOneInstanceCarriesTheOthersEventsWithinTwoSeconds() throws Exception {
+        startBoth(Map.of("COMMENTS_RATE_LIMIT_ENABLED", "false", "COMMENTS_ANTISPAM_FLOOD_INTERVAL", "0S"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String credentials = java.util.Base64.getEncoder().encodeToString(("admin:" + ServiceProcess.ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<java.util.stream.Stream<String>> stream = client.send(java.net.http.HttpRequest
+                .newBuilder(second.uri("/api/v1/moderation/events")).header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + credentials).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        CompletableFuture.runAsync(() -> stream.body().forEach(lines::add));
+        try {
+            long posted = System.nanoTime();
+            HttpResponse<String> accepted = reader.post(first, "live-" + UUID.randomUUID(), "live@example.com", "Seen elsewhere");
+            String id = HttpReader.read(accepted.body()).get("id").asText();
+            String line;
+            do {
+                line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            } while (line != null && !(line.startsWith("data:") && line.contains(id)));
+            long tookMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - posted);
+            assertNotNull(line, "the other instance's event arrived");
+            assertTrue(tookMillis <= 2_000 + 500, "arrived after " + tookMillis + " ms (the post itself included)");
+        } finally {
+            stream.body().close();
+        }
+    }
+
     private void startBoth(Map<String, String> settings) throws Exception {
         Map<String, String> env = new HashMap<>(ServiceProcess.databaseEnvironment(database));
         env.putAll(settings);
