@@ -31,9 +31,13 @@ public class EventLog {
     private final ModerationViews views;
     private final jakarta.enterprise.event.Event<EventsAppended> appended;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Counter written;
 
     EventLog(EntityManager entityManager, ObjectMapper json, ModerationViews views,
-            jakarta.enterprise.event.Event<EventsAppended> appended, Clock clock) {
+            jakarta.enterprise.event.Event<EventsAppended> appended, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.written = io.micrometer.core.instrument.Counter.builder("comments.events.written")
+                .description("Events appended to the log (counted before their transaction commits)").register(registry);
         this.entityManager = entityManager;
         this.json = json;
         this.views = views;
@@ -114,6 +118,7 @@ public class EventLog {
             JsonNode data) {
         entityManager.persist(new Event(type, clock.instant().truncatedTo(ChronoUnit.MILLIS), articleId, commentId,
                 actor, change == null ? null : change.wireName(), data.toString()));
+        written.increment();
         appended.fire(new EventsAppended());
     }
 
