@@ -103,19 +103,23 @@ public class Reports {
      */
     public List<Reported> reportedPage(CommentStatus status, String articleId, Instant asOf, Long afterReports,
             String afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select c.id, x.reports from (select comment_id, count(*) as reports"
-                + " from report where created_at <= :asOf group by comment_id) x join comment c on c.id = x.comment_id"
-                + " where 1 = 1");
+        // Driven by the open reports joined to their comments by primary key, and only when a filter
+        // needs the comment (never the other way round: H2 would evaluate a grouped subquery once per
+        // comment row). A deleted comment's reports go with it (ON DELETE CASCADE).
+        boolean filtered = status != null || articleId != null;
+        StringBuilder sql = new StringBuilder("select r.comment_id, count(*) from report r"
+                + (filtered ? " join comment c on c.id = r.comment_id" : "") + " where r.created_at <= :asOf");
         if (status != null) {
             sql.append(" and c.status = :status");
         }
         if (articleId != null) {
             sql.append(" and c.article_id = :articleId");
         }
+        sql.append(" group by r.comment_id");
         if (afterId != null) {
-            sql.append(" and (x.reports < :afterReports or (x.reports = :afterReports and c.id > :afterId))");
+            sql.append(" having count(*) < :afterReports or (count(*) = :afterReports and r.comment_id > :afterId)");
         }
-        sql.append(" order by x.reports desc, c.id asc");
+        sql.append(" order by count(*) desc, r.comment_id asc");
         var query = entityManager.createNativeQuery(sql.toString()).setParameter("asOf", asOf);
         if (status != null) {
             query.setParameter("status", status.wireName());
