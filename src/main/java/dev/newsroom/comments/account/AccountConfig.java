@@ -24,6 +24,12 @@ interface AccountConfig {
     @WithDefault("10")
     int maxFailedLogins();
 
+    /**
+     * bcrypt checks (Basic logins) run at once; more are answered 429 without hashing. Default: half
+     * the cores, at least 1, so a flood of wrong passwords leaves the other half to readers.
+     */
+    Optional<Integer> passwordChecksAtOnce();
+
     /** How long a lockout lasts, and the window failures are counted in (ISO-8601). */
     @WithDefault("PT15M")
     Duration lockout();

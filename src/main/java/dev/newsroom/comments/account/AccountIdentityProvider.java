@@ -29,10 +29,13 @@ class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
     private final String decoyHash;
     private final EntityManager entityManager;
     private final LoginThrottle throttle;
+    private final PasswordCheckGate gate;
 
-    AccountIdentityProvider(EntityManager entityManager, LoginThrottle throttle, AccountConfig config) {
+    AccountIdentityProvider(EntityManager entityManager, LoginThrottle throttle, PasswordCheckGate gate,
+            AccountConfig config) {
         this.entityManager = entityManager;
         this.throttle = throttle;
+        this.gate = gate;
         this.decoyHash = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString(), config.bcryptCost());
     }
 
@@ -56,7 +59,13 @@ class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
             Account account = username.matches("[A-Za-z0-9._-]{1,64}")
                     ? QuarkusTransaction.joiningExisting().call(() -> entityManager.find(Account.class, username))
                     : null;
-            boolean matches = BcryptUtil.matches(password, account == null ? decoyHash : account.passwordHash);
+            String hash = account == null ? decoyHash : account.passwordHash;
+            boolean matches;
+            try {
+                matches = gate.check(() -> BcryptUtil.matches(password, hash));
+            } catch (PasswordCheckGate.PasswordChecksBusyException busy) {
+                throw new AuthenticationFailedException(busy);
+            }
             if (account == null || !matches) {
                 throttle.recordFailure(username, address);
                 throw new AuthenticationFailedException();
