@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -49,8 +48,6 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> mostHeldAtOnce = new ConcurrentHashMap<>();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -86,11 +83,6 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** The most requests to {@code path} held unanswered at the same time. */
-    int mostHeldAtOnce(String path) {
-        return mostHeldAtOnce.getOrDefault(path, new AtomicInteger()).get();
-    }
-
     List<Received> at(String path) {
         return List.copyOf(received.getOrDefault(path, List.of()));
     }
@@ -119,13 +111,7 @@ final class WebhookReceiver implements AutoCloseable {
                     verified(path, id, timestamp, signature, body), Instant.now()));
             CountDownLatch hold = holds.get(path);
             if (hold != null) {
-                int now = held.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                mostHeldAtOnce.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
-                try {
-                    hold.await(8, TimeUnit.SECONDS);
-                } finally {
-                    held.get(path).decrementAndGet();
-                }
+                hold.await(8, TimeUnit.SECONDS);
             }
             Integer status = statuses.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
