@@ -163,6 +163,27 @@ class WebhookAtRestTest {
         assertEquals(3, receiver.at(path).size(), "failed is final");
     }
 
+    @Inject
+    DeliveryRetention retention;
+
+    @Test
+    void deliveriesAreForgottenWithTheEvents() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        QuarkusMock.installMockForType(clock, Clock.class);
+        String path = aPath();
+        Webhooks.Registered webhook = receiving(path, "comment.submitted");
+        aComment().onArticle(Comments.freshArticle()).pending();
+        String eventId = receiver.await(path, 1, SOON).getFirst().id();
+        awaitDelivery(webhook.id(), eventId, d -> "delivered".equals(d.get("status")), SOON);
+
+        clock.advance(Duration.ofDays(29));
+        retention.apply();
+        assertEquals(1, Webhooks.deliveries(webhook.id()).size(), "kept for COMMENTS_EVENTS_RETENTION (30 days)");
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        retention.apply();
+        assertTrue(Webhooks.deliveries(webhook.id()).isEmpty(), "then forgotten");
+    }
+
     @Test
     void aRotatedSecretStopsSigningAfter24Hours() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());

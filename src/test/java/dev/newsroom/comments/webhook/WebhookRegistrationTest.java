@@ -161,8 +161,8 @@ class WebhookRegistrationTest {
                 .body("violations.message", contains("must be at most 500 characters"));
         asAdmin().contentType(ContentType.JSON).body(body(PUBLIC_URL, List.of("*"), "bell\u0007")).post(WEBHOOKS)
                 .then().statusCode(400).body("violations.field", contains("description"));
-        asAdmin().contentType(ContentType.JSON).body(body(PUBLIC_URL, List.of("*"), "x".repeat(500))).post(WEBHOOKS)
-                .then().statusCode(201);
+        asAdmin().contentType(ContentType.JSON).body(body(PUBLIC_URL, List.of("import.completed"), "x".repeat(500)))
+                .post(WEBHOOKS).then().statusCode(201);
         // Every field at fault at once.
         asAdmin().contentType(ContentType.JSON).body(body(null, List.of("nope"), null)).post(WEBHOOKS).then()
                 .statusCode(400).body("violations.field", containsInAnyOrder("url", "events"))
