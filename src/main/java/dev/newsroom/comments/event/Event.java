@@ -59,6 +59,10 @@ public class Event {
         this.data = data;
     }
 
+    Long seq() {
+        return seq;
+    }
+
     public Long position() {
         return position;
     }

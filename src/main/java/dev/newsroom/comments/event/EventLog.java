@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.ModerationView;
 import dev.newsroom.comments.comment.ModerationViews;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -75,16 +79,53 @@ public class EventLog {
                         .put("status", comment.status().wireName()));
     }
 
-    /** Any other event (article, author, settings, privacy): data given as a small map of plain values. */
+    /**
+     * Any other event (article, author, settings, privacy, a webhook's test): data given as a small
+     * map of plain values. Answers the event, whose id {@link #awaitId} tells once it committed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void other(String type, String articleId, String actor, Map<String, ?> data) {
-        other(type, articleId, actor, data, null);
+    public Event other(String type, String articleId, String actor, Map<String, ?> data) {
+        return other(type, articleId, actor, data, null);
     }
 
     /** The same, for a change of an article's published page as a whole (an erasure). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void other(String type, String articleId, String actor, Map<String, ?> data, PublishedChange change) {
-        append(type, articleId, null, actor, change, json.valueToTree(data));
+    public Event other(String type, String articleId, String actor, Map<String, ?> data, PublishedChange change) {
+        return append(type, articleId, null, actor, change, json.valueToTree(data));
+    }
+
+    /**
+     * The id of an event appended by a transaction that committed, once {@link EventRelay} gave it
+     * one (right after the commit, on this instance); empty if that took longer than {@code timeout}.
+     * Call it outside any transaction.
+     */
+    public Optional<String> awaitId(Event event, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Long position = QuarkusTransaction.requiringNew().call(() -> entityManager
+                    .createQuery("select e.position from Event e where e.seq = :seq", Long.class)
+                    .setParameter("seq", event.seq()).getResultStream().filter(Objects::nonNull).findFirst()
+                    .orElse(null));
+            if (position != null) {
+                return Optional.of(position.toString());
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The event with this id as the API shows it (a webhook's body), if it is still kept. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<EventView> view(long position) {
+        return entityManager.createQuery("from Event e where e.position = :position", Event.class)
+                .setParameter("position", position).getResultStream().findFirst().map(EventView::of);
     }
 
     /**
@@ -114,12 +155,14 @@ public class EventLog {
         }
     }
 
-    private void append(String type, String articleId, String commentId, String actor, PublishedChange change,
+    private Event append(String type, String articleId, String commentId, String actor, PublishedChange change,
             JsonNode data) {
-        entityManager.persist(new Event(type, clock.instant().truncatedTo(ChronoUnit.MILLIS), articleId, commentId,
-                actor, change == null ? null : change.wireName(), data.toString()));
+        Event event = new Event(type, clock.instant().truncatedTo(ChronoUnit.MILLIS), articleId, commentId, actor,
+                change == null ? null : change.wireName(), data.toString());
+        entityManager.persist(event);
         written.increment();
         appended.fire(new EventsAppended());
+        return event;
     }
 
     private ObjectNode withoutEmail(ModerationView item) {

@@ -13,15 +13,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * values as {@code from} and {@code to}. An edit's entry (action {@code edit}, from = to = the
  * comment's status) carries the names of the fields changed as {@code note}, comma-separated in the
  * order body, name, website: never their old or new values, which an edit exists to remove. Standing entries carry
- * {@code authorId} and the old and new standing.
+ * {@code authorId} and the old and new standing. Webhook entries (action {@code webhook}) carry
+ * {@code created}, {@code deleted} or {@code secret-rotated} as reason and the webhook's id and URL
+ * origin as note (webhook.WebhookService).
  */
 record AuditView(Instant at, String moderator, String action, String commentId, String articleId,
         @JsonInclude(JsonInclude.Include.ALWAYS) String from, @JsonInclude(JsonInclude.Include.ALWAYS) String to,
         @Schema(description = "The reason code given with a decision (API.md §5), the setting's name for a "
-                + "settings entry; null otherwise", nullable = true)
+                + "settings entry, created, deleted or secret-rotated for a webhook entry; null otherwise",
+                nullable = true)
         String reason,
         @Schema(description = "The note given with a decision or a standing; for an edit, the names of the fields "
-                + "changed, comma-separated (e.g. body,website), never their values; null otherwise", nullable = true)
+                + "changed, comma-separated (e.g. body,website), never their values; for a webhook entry, the "
+                + "webhook's id and its URL's scheme, host and port (never its path, query or secret); null otherwise",
+                nullable = true)
         String note,
         @Schema(description = "The author of a standing entry; null otherwise", nullable = true) String authorId) {
 
