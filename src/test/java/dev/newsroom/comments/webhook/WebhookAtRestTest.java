@@ -3,6 +3,7 @@ package dev.newsroom.comments.webhook;
 import static dev.newsroom.comments.testing.Comments.aComment;
 import static dev.newsroom.comments.testing.Moderator.asAdmin;
 import static dev.newsroom.comments.webhook.Webhooks.awaitDelivery;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +22,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,7 +145,7 @@ class WebhookAtRestTest {
         assertEquals("pending", first.get("status"));
         assertEquals(500, first.get("lastStatusCode"));
         assertEquals("not a 2xx status", first.get("lastError"));
-        assertEquals(clock.instant().plusMillis(300).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+        assertEquals(clock.instant().truncatedTo(ChronoUnit.MILLIS).plusMillis(300).toString(),
                 first.get("nextAttemptAt"), "the next attempt after this profile's delay, by the service's clock");
         Thread.sleep(1_500);
         assertEquals(1, receiver.at(path).size(), "not due before its time");
@@ -201,6 +203,6 @@ class WebhookAtRestTest {
         assertEquals(1, request.signatures().size(), request.signatureHeader());
         assertEquals(List.of(rotated), request.verifiedWith());
         asAdmin().get(Webhooks.ONE, webhook.id()).then().statusCode(200)
-                .body("previousSecretUntil", org.hamcrest.Matchers.nullValue());
+                .body("previousSecretUntil", nullValue());
     }
 }

@@ -6,8 +6,9 @@ import static dev.newsroom.comments.webhook.Webhooks.WEBHOOKS;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,13 +86,13 @@ class WebhookRegistrationTest {
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("url"))
                 .body("violations.message", contains(reason))
-                .body(not(org.hamcrest.Matchers.containsString(url)));
-        asAdmin().get(WEBHOOKS).then().body("webhooks", org.hamcrest.Matchers.empty());
+                .body(not(containsString(url)));
+        asAdmin().get(WEBHOOKS).then().body("webhooks", empty());
     }
 
     @Test
     void registersAPublicHttpsUrlAndShowsItsSecretOnce() {
-        io.restassured.response.Response answer = asAdmin().contentType(ContentType.JSON)
+        Response answer = asAdmin().contentType(ContentType.JSON)
                 .body(body(PUBLIC_URL, List.of("import.completed", "comment.approved", "import.completed"),
                         "  The newsroom bot  "))
                 .post(WEBHOOKS).then().statusCode(201).contentType(ContentType.JSON).extract().response();
@@ -113,7 +115,7 @@ class WebhookRegistrationTest {
             assertFalse(shown.contains(secret.substring(6)), "the secret is shown once");
             assertFalse(shown.contains("\"secret\""), shown);
         }
-        asAdmin().get(Webhooks.DELIVERIES, id).then().statusCode(200).body("deliveries", org.hamcrest.Matchers.empty())
+        asAdmin().get(Webhooks.DELIVERIES, id).then().statusCode(200).body("deliveries", empty())
                 .body("nextCursor", nullValue());
     }
 
