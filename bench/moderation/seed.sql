@@ -26,6 +26,9 @@ SELECT '00000000-0000-7000-9000-' || LPAD(CAST(r.x AS VARCHAR(12)), 12, '0'), 'r
        TIMESTAMP WITH TIME ZONE '2026-02-02 00:00:00+00' + r.x * INTERVAL '1' SECOND
 FROM RANGE(2000) r CROSS JOIN RANGE(5) y
 WHERE y.x <= 1 + MOD(r.x, 5);
+UPDATE comment SET open_reports = (SELECT COUNT(*) FROM report r WHERE r.comment_id = comment.id),
+       last_reported_at = (SELECT MAX(r.created_at) FROM report r WHERE r.comment_id = comment.id)
+WHERE article_id = 'hot';
 
 INSERT INTO comment (id, article_id, author_name, body, status, reasons, created_at, updated_at, email_index)
 SELECT '00000000-0000-7000-a000-' || LPAD(CAST(r.x AS VARCHAR(12)), 12, '0'), 'flood', 'Flooder ' || MOD(r.x, 500),

@@ -14,3 +14,11 @@ CREATE TABLE report (
     CONSTRAINT report_reason_known CHECK (reason IN ('offensive', 'spam', 'off-topic', 'misinformation', 'other'))
 );
 CREATE INDEX report_created ON report (created_at, comment_id);
+
+-- The reported queue reads these kept values rather than counting reports at read time: how many
+-- reports are open on each comment, and when the latest was filed (comment.Reports keeps both,
+-- under the comment's row lock). Most reported first is then an index scan.
+ALTER TABLE comment ADD COLUMN open_reports INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comment ADD COLUMN last_reported_at TIMESTAMP WITH TIME ZONE;
+CREATE INDEX comment_open_reports ON comment (open_reports, id);
+CREATE INDEX comment_last_reported ON comment (last_reported_at);

@@ -35,6 +35,8 @@ public class Reports {
             return false;
         }
         entityManager.persist(new Report(commentId, reporter, reason, note, now));
+        entityManager.createNativeQuery("update comment set open_reports = open_reports + 1, last_reported_at = ?1"
+                + " where id = ?2").setParameter(1, now).setParameter(2, commentId).executeUpdate();
         return true;
     }
 
@@ -54,8 +56,13 @@ public class Reports {
     /** A decision closes the comment's open reports; counting starts again from the next one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int close(String commentId) {
-        return entityManager.createQuery("delete from Report r where r.commentId = :id")
+        int closed = entityManager.createQuery("delete from Report r where r.commentId = :id")
                 .setParameter("id", commentId).executeUpdate();
+        if (closed > 0) {
+            entityManager.createNativeQuery("update comment set open_reports = 0 where id = ?1")
+                    .setParameter(1, commentId).executeUpdate();
+        }
+        return closed;
     }
 
     /** The open reports of each of these comments; comments without any are absent. */
@@ -97,30 +104,61 @@ public class Reports {
 
     /**
      * One page of the reported queue: comments with open reports filed up to {@code asOf}, most
-     * reported first, then by id. Counting only reports up to a fixed time keeps every comment's
-     * place while new reports arrive, so paging neither skips nor repeats a comment; reports filed
-     * later count from the next first page. {@code status} and {@code articleId} narrow it when given.
+     * reported first, then newest id first. Counting only reports up to a fixed time keeps every
+     * comment's place while new reports arrive, so paging neither skips nor repeats a comment;
+     * reports filed later count from the next first page. {@code status} and {@code articleId}
+     * narrow it when given.
+     *
+     * <p>Comments not reported since {@code asOf} have the kept count it had then: they are read in
+     * order from the index on {@code open_reports}. The few reported since are counted as of then
+     * from their reports. The two lists merge into the page.
      */
     public List<Reported> reportedPage(CommentStatus status, String articleId, Instant asOf, Long afterReports,
             String afterId, int limit) {
-        // Driven by the open reports joined to their comments by primary key, and only when a filter
-        // needs the comment (never the other way round: H2 would evaluate a grouped subquery once per
-        // comment row). A deleted comment's reports go with it (ON DELETE CASCADE).
-        boolean filtered = status != null || articleId != null;
-        StringBuilder sql = new StringBuilder("select r.comment_id, count(*) from report r"
-                + (filtered ? " join comment c on c.id = r.comment_id" : "") + " where r.created_at <= :asOf");
+        List<Reported> page = new ArrayList<>(unchangedSince(status, articleId, asOf, afterReports, afterId, limit + 1));
+        page.addAll(changedSince(status, articleId, asOf, afterReports, afterId));
+        page.sort(java.util.Comparator.comparingLong(Reported::reports).reversed()
+                .thenComparing(Reported::commentId, java.util.Comparator.reverseOrder()));
+        return page.size() > limit + 1 ? page.subList(0, limit + 1) : page;
+    }
+
+    private List<Reported> unchangedSince(CommentStatus status, String articleId, Instant asOf, Long afterReports,
+            String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select c.id, c.open_reports from comment c where c.open_reports > 0"
+                + " and c.last_reported_at <= :asOf");
+        filter(sql, status, articleId);
+        if (afterId != null) {
+            sql.append(" and (c.open_reports < :afterReports or (c.open_reports = :afterReports and c.id < :afterId))");
+        }
+        sql.append(" order by c.open_reports desc, c.id desc");
+        return rows(bind(entityManager.createNativeQuery(sql.toString()), status, articleId, asOf, afterReports, afterId)
+                .setMaxResults(limit));
+    }
+
+    private List<Reported> changedSince(CommentStatus status, String articleId, Instant asOf, Long afterReports,
+            String afterId) {
+        StringBuilder sql = new StringBuilder("select c.id, count(*) from comment c join report r on r.comment_id = c.id"
+                + " where c.last_reported_at > :asOf and r.created_at <= :asOf");
+        filter(sql, status, articleId);
+        sql.append(" group by c.id");
+        if (afterId != null) {
+            sql.append(" having count(*) < :afterReports or (count(*) = :afterReports and c.id < :afterId)");
+        }
+        return rows(bind(entityManager.createNativeQuery(sql.toString()), status, articleId, asOf, afterReports, afterId));
+    }
+
+    private static void filter(StringBuilder sql, CommentStatus status, String articleId) {
         if (status != null) {
             sql.append(" and c.status = :status");
         }
         if (articleId != null) {
             sql.append(" and c.article_id = :articleId");
         }
-        sql.append(" group by r.comment_id");
-        if (afterId != null) {
-            sql.append(" having count(*) < :afterReports or (count(*) = :afterReports and r.comment_id > :afterId)");
-        }
-        sql.append(" order by count(*) desc, r.comment_id asc");
-        var query = entityManager.createNativeQuery(sql.toString()).setParameter("asOf", asOf);
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, CommentStatus status,
+            String articleId, Instant asOf, Long afterReports, String afterId) {
+        query.setParameter("asOf", asOf);
         if (status != null) {
             query.setParameter("status", status.wireName());
         }
@@ -130,8 +168,12 @@ public class Reports {
         if (afterId != null) {
             query.setParameter("afterReports", afterReports).setParameter("afterId", afterId);
         }
+        return query;
+    }
+
+    private static List<Reported> rows(jakarta.persistence.Query query) {
         List<Reported> page = new ArrayList<>();
-        for (Object row : query.setMaxResults(limit + 1).getResultList()) {
+        for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
             page.add(new Reported((String) columns[0], ((Number) columns[1]).longValue()));
         }

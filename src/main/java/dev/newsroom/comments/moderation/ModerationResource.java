@@ -68,7 +68,7 @@ class ModerationResource {
     @Operation(summary = "The moderation queue", description = "Comments in one status (default pending), "
             + "optionally of one article, oldest first, with cursor pagination. An unknown status is 400. "
             + "With reported=true: the comments with open reader reports, of any status unless status is given, most "
-            + "reported first (then by id). Its pages count the reports filed up to the first page's request (less "
+            + "reported first (then the newest id). Its pages count the reports filed up to the first page's request (less "
             + "a second), so paging neither skips nor repeats a comment while reports arrive; later reports count "
             + "from the next first page.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = QueuePage.class)))
