@@ -7,12 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/jdk25.sh
 
-build=1 seconds=10 postgresql=0
+build=1 seconds=10 postgresql=0 explain=0
 while (($#)); do
     case $1 in
         --no-build) build=0 ;;
         --postgresql) postgresql=1 ;;
         --seconds) seconds=${2:?--seconds needs a value}; shift ;;
+        --explain) explain=1 ;;   # H2: print the plans of bench/moderation/explain-h2.sql on the seeded store
         -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
@@ -68,6 +69,11 @@ else
     h2=$(ls "$root"/target/quarkus-app/lib/main/com.h2database.h2-*.jar)
     sed -E 's/RANGE\(([0-9]+)\) ([a-z]+)/SYSTEM_RANGE(1, \1) \2/g' bench/moderation/seed.sql >"$work/seed.sql"
     java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/comments" -user '' -script "$work/seed.sql"
+    if ((explain)); then
+        java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/comments" -user '' \
+            -script bench/moderation/explain-h2.sql -showResults
+        exit 0
+    fi
 fi
 start
 
@@ -92,6 +98,7 @@ latency "GET reported=true&status=approved" "$api/moderation/comments?reported=t
 latency "GET authors/{id} (50,000 comments)" "$api/moderation/authors/$author"
 latency "GET authors/{id}/comments (newest 50)" "$api/moderation/authors/$author/comments"
 latency "GET moderation queue (pending, 50)" "$api/moderation/comments"
+latency "GET approved queue of the reported article" "$api/moderation/comments?status=approved&articleId=hot"
 
 # The bulk run, with readers on the article it changes: their latency before and during it.
 reader_url="$api/articles/flood/comments"

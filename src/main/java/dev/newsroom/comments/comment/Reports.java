@@ -122,38 +122,92 @@ public class Reports {
         return page.size() > limit + 1 ? page.subList(0, limit + 1) : page;
     }
 
+    /**
+     * Walks the index on {@code open_reports} in chunks and filters status and article here: given
+     * a status in SQL, H2 would rather read every comment of that status through the status index.
+     * Reported comments are few, so the walk is short even when most do not match.
+     */
     private List<Reported> unchangedSince(CommentStatus status, String articleId, Instant asOf, Long afterReports,
             String afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select c.id, c.open_reports from comment c where c.open_reports > 0"
-                + " and c.last_reported_at <= :asOf");
-        filter(sql, status, articleId);
-        if (afterId != null) {
-            sql.append(" and (c.open_reports < :afterReports or (c.open_reports = :afterReports and c.id < :afterId))");
+        List<Reported> page = new ArrayList<>();
+        Long reports = afterReports;
+        String id = afterId;
+        while (page.size() < limit) {
+            var query = entityManager.createNativeQuery("select c.id, c.open_reports, c.status, c.article_id,"
+                    + " c.last_reported_at from comment c where c.open_reports > 0"
+                    + (id == null ? "" : " and (c.open_reports < :afterReports or (c.open_reports = :afterReports"
+                            + " and c.id < :afterId))")
+                    + " order by c.open_reports desc, c.id desc");
+            if (id != null) {
+                query.setParameter("afterReports", reports).setParameter("afterId", id);
+            }
+            List<?> chunk = query.setMaxResults(CHUNK).getResultList();
+            for (Object row : chunk) {
+                Object[] columns = (Object[]) row;
+                id = (String) columns[0];
+                reports = ((Number) columns[1]).longValue();
+                boolean unchanged = columns[4] != null && !toInstant(columns[4]).isAfter(asOf);
+                if (unchanged && (status == null || status.wireName().equals(columns[2]))
+                        && (articleId == null || articleId.equals(columns[3]))) {
+                    page.add(new Reported(id, reports));
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                }
+            }
+            if (chunk.size() < CHUNK) {
+                return page;
+            }
         }
-        sql.append(" order by c.open_reports desc, c.id desc");
-        return rows(bind(entityManager.createNativeQuery(sql.toString()), status, articleId, asOf, afterReports, afterId)
-                .setMaxResults(limit));
+        return page;
     }
 
+    private static final int CHUNK = 200;
+
+    private static Instant toInstant(Object column) {
+        return switch (column) {
+            case Instant instant -> instant;
+            case java.time.OffsetDateTime offset -> offset.toInstant();
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + column.getClass().getName());
+        };
+    }
+
+    /**
+     * The comments reported since {@code asOf}, counted as of then. They are found by their last
+     * report time (an index) and only then checked against status and article, for the same reason
+     * as in {@link #unchangedSince}; they are few (reported within the last moments).
+     */
     private List<Reported> changedSince(CommentStatus status, String articleId, Instant asOf, Long afterReports,
             String afterId) {
-        StringBuilder sql = new StringBuilder("select c.id, count(*) from comment c join report r on r.comment_id = c.id"
-                + " where c.last_reported_at > :asOf and r.created_at <= :asOf");
-        filter(sql, status, articleId);
-        sql.append(" group by c.id");
+        StringBuilder sql = new StringBuilder("select r.comment_id, count(*) from report r where r.created_at <= :asOf"
+                + " and r.comment_id in (select c.id from comment c where c.last_reported_at > :asOf)"
+                + " group by r.comment_id");
         if (afterId != null) {
-            sql.append(" having count(*) < :afterReports or (count(*) = :afterReports and c.id < :afterId)");
+            sql.append(" having count(*) < :afterReports or (count(*) = :afterReports and r.comment_id < :afterId)");
         }
-        return rows(bind(entityManager.createNativeQuery(sql.toString()), status, articleId, asOf, afterReports, afterId));
-    }
-
-    private static void filter(StringBuilder sql, CommentStatus status, String articleId) {
+        List<Reported> changed = rows(bind(entityManager.createNativeQuery(sql.toString()), null, null, asOf,
+                afterReports, afterId));
+        if (changed.isEmpty() || (status == null && articleId == null)) {
+            return changed;
+        }
+        StringBuilder matching = new StringBuilder("select c.id from Comment c where c.id in :ids");
         if (status != null) {
-            sql.append(" and c.status = :status");
+            matching.append(" and c.status = :status");
         }
         if (articleId != null) {
-            sql.append(" and c.article_id = :articleId");
+            matching.append(" and c.articleId = :articleId");
         }
+        var query = entityManager.createQuery(matching.toString(), String.class)
+                .setParameter("ids", changed.stream().map(Reported::commentId).toList());
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (articleId != null) {
+            query.setParameter("articleId", articleId);
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>(query.getResultList());
+        return changed.stream().filter(reported -> kept.contains(reported.commentId())).toList();
     }
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query query, CommentStatus status,
