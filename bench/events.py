@@ -38,15 +38,30 @@ async def sse(url, auth, on_event, ready):
     status = await reader.readline()
     if b" 200 " not in status:
         raise RuntimeError("stream answered %r" % status)
-    while (await reader.readline()) not in (b"\r\n", b""):
-        pass
-    ready()
+    chunked = False
     while True:
-        line = await reader.readline()
-        if not line:
-            return
-        if line.startswith(b"data:") and on_event:
-            on_event(line[5:].strip())
+        header = await reader.readline()
+        if header in (b"\r\n", b""):
+            break
+        chunked |= header.lower().startswith(b"transfer-encoding:") and b"chunked" in header.lower()
+    ready()
+    buffer = b""
+    while True:
+        if chunked:  # a line of the stream may be cut across chunks: join them first
+            size = int((await reader.readline()).strip() or b"0", 16)
+            if size == 0:
+                return
+            buffer += await reader.readexactly(size)
+            await reader.readexactly(2)
+        else:
+            more = await reader.read(65536)
+            if not more:
+                return
+            buffer += more
+        *lines, buffer = buffer.split(b"\n")
+        for line in lines:
+            if line.startswith(b"data:") and on_event:
+                on_event(line[5:].strip())
 
 
 class Receiver:

@@ -65,6 +65,8 @@ start && stop
 if ((postgresql)); then
     sed -E 's/RANGE\(([0-9]+)\) ([a-z]+)/generate_series(1, \1) AS \2(x)/g' bench/moderation/seed.sql \
         | psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$database" >/dev/null
+    # Statistics, as autovacuum would have gathered on a database that grew to this size.
+    psql -q -h 127.0.0.1 -U postgres -d "$database" -c 'ANALYZE' >/dev/null
 else
     h2=$(ls "$root"/target/quarkus-app/lib/main/com.h2database.h2-*.jar)
     sed -E 's/RANGE\(([0-9]+)\) ([a-z]+)/SYSTEM_RANGE(1, \1) \2/g' bench/moderation/seed.sql >"$work/seed.sql"

@@ -77,7 +77,7 @@ final class EventStream {
             position = next.position();
             if (type == null || type.equals(next.type())) {
                 emitter.emit(sse.newEventBuilder().id(Long.toString(next.position())).name(next.type())
-                        .mediaType(jakarta.ws.rs.core.MediaType.TEXT_PLAIN_TYPE).data(next.json()).build());
+                        .data(next.json()).build());
             }
         }
     }
