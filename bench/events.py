@@ -111,8 +111,8 @@ async def latency(args):
         if event.get("commentId"):
             arrived_sse.setdefault(event["commentId"], time.monotonic())
 
-    asyncio.ensure_future(sse(args.stream + "/moderation/events", args.auth, on_event,
-                              lambda: opened.done() or opened.set_result(True)))
+    stream = asyncio.ensure_future(sse(args.stream + "/moderation/events", args.auth, on_event,  # noqa: F841
+                                       lambda: opened.done() or opened.set_result(True)))  # kept: asyncio holds tasks weakly
     await opened
     receiver = None
     if args.webhook:
@@ -153,8 +153,9 @@ async def streams(args):
         receiver = Receiver()
         await receiver.start()
         await loop.run_in_executor(None, register_webhook, args.stream, args.auth, receiver.port)
+    open_streams = []  # kept: asyncio holds tasks weakly
     for _ in range(args.count):
-        asyncio.ensure_future(sse(args.stream + "/moderation/events", args.auth, None, one_open))
+        open_streams.append(asyncio.ensure_future(sse(args.stream + "/moderation/events", args.auth, None, one_open)))
         await asyncio.sleep(0.002)
     await asyncio.wait_for(all_open, 120)
     print("%d streams open%s" % (count, ", webhook registered" if args.webhook else ""), file=sys.stderr, flush=True)

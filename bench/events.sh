@@ -27,7 +27,7 @@ pids=() database='' work=$(mktemp -d)
 cleanup() {
     local pid
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     [[ -n $database ]] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $database" >/dev/null
     rm -rf "$work"
 }
@@ -55,7 +55,7 @@ start() {
 stop_all() {
     local pid
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     pids=()
 }
 post_rate() { # URL: wrk's posts per second and p99 of the posts' run
@@ -65,11 +65,18 @@ post_rate() { # URL: wrk's posts per second and p99 of the posts' run
 echo "machine: $(nproc) cores, $(uname -m); $(java -version 2>&1 | sed -n 1p); $(date -R)"
 echo "database: $( ((postgresql)) && echo 'PostgreSQL, two instances' || echo 'H2 (embedded file), one instance'); java -Xmx256m -XX:AOTCache"
 
+# bearer URL: a personal API token of the admin, as a tool holding many streams would use (Basic costs a
+# bcrypt check per connection, and past a few at once the service answers 429).
+bearer() {
+    echo "Bearer $(curl -s -H "Authorization: $auth" -H 'Content-Type: application/json' -d '{"name": "bench"}' \
+        "$1/api/v1/moderation/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+}
+
 start first 18280
 stream_port=18280
 if ((postgresql)); then start second 18281; stream_port=18281; fi
 python3 bench/events.py latency --post "http://127.0.0.1:18280/api/v1" --stream "http://127.0.0.1:$stream_port/api/v1" \
-    --auth "$auth" --count 200 --webhook
+    --auth "$(bearer http://127.0.0.1:18280)" --count 200 --webhook
 stop_all
 
 # Posts/s on a fresh service, then again on another with 100 open streams and a webhook receiving every post.
@@ -81,7 +88,8 @@ stop_all
                         psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $database" >/dev/null; }
 rm -rf "$work/first"
 start first 18280
-python3 bench/events.py streams --stream "http://127.0.0.1:18280/api/v1" --auth "$auth" --count 100 --webhook \
+token=$(bearer http://127.0.0.1:18280)
+python3 bench/events.py streams --stream "http://127.0.0.1:18280/api/v1" --auth "$token" --count 100 --webhook \
     --hold $((seconds + 10)) &
 holder=$!
 sleep 5
@@ -90,5 +98,5 @@ post_rate "http://127.0.0.1:18280"
 wait "$holder" || true
 
 echo "== 1,000 open streams"
-python3 bench/events.py streams --stream "http://127.0.0.1:18280/api/v1" --auth "$auth" --count 1000 --hold 10 \
+python3 bench/events.py streams --stream "http://127.0.0.1:18280/api/v1" --auth "$token" --count 1000 --hold 10 \
     --pid "$pid_first"
