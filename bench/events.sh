@@ -79,14 +79,31 @@ python3 bench/events.py latency --post "http://127.0.0.1:18280/api/v1" --stream 
     --auth "$(bearer http://127.0.0.1:18280)" --count 200 --webhook
 stop_all
 
-# Posts/s on a fresh service, then again on another with 100 open streams and a webhook receiving every post.
+# fresh: an empty database for the next instance (the latency run registered a webhook).
+fresh() {
+    rm -rf "$work/first"
+    [[ -n $database ]] && { psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE $database" >/dev/null;
+                            psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $database" >/dev/null; }
+    return 0
+}
+# Posts/s on a fresh service, then on fresh ones with 100 open streams, and with them and a webhook.
+fresh
 start first 18280
 echo "== posts without streams or webhooks"
 post_rate "http://127.0.0.1:18280"
 stop_all
-[[ -n $database ]] && { psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE $database" >/dev/null;
-                        psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $database" >/dev/null; }
-rm -rf "$work/first"
+fresh
+start first 18280
+token=$(bearer http://127.0.0.1:18280)
+python3 bench/events.py streams --stream "http://127.0.0.1:18280/api/v1" --auth "$token" --count 100 \
+    --hold $((seconds + 10)) &
+holder=$!
+sleep 5
+echo "== posts with 100 open streams"
+post_rate "http://127.0.0.1:18280"
+wait "$holder" || true
+stop_all
+fresh
 start first 18280
 token=$(bearer http://127.0.0.1:18280)
 python3 bench/events.py streams --stream "http://127.0.0.1:18280/api/v1" --auth "$token" --count 100 --webhook \
