@@ -9,14 +9,20 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Bounds how many bcrypt checks run at once. A check costs about 100 ms of CPU at cost 10, so a
- * flood of wrong passwords from many addresses would otherwise take every core from readers; past
- * the bound a login is answered 429 at once, without hashing anything. A moderator's tools should
- * use API tokens, which cost a hash lookup, not a bcrypt round.
+ * flood of wrong passwords from many addresses would otherwise take every core from readers. A few
+ * logins may wait for a check (at most {@value #MAX_WAITING}, each at most {@link #MAX_WAIT}), so
+ * moderators signing in at the same moment are not refused; past that a login is answered 429 at
+ * once, without hashing anything. A moderator's tools should use API tokens, which cost a hash
+ * lookup, not a bcrypt round.
  */
 @ApplicationScoped
 class PasswordCheckGate {
 
+    static final int MAX_WAITING = 16;
+    static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
     private final Semaphore permits;
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private final int bound;
 
     @Inject
@@ -32,15 +38,30 @@ class PasswordCheckGate {
         this.permits = new Semaphore(bound);
     }
 
-    /** Runs one password check if a permit is free now; otherwise refuses the login with 429. */
+    /** Runs one password check once a permit is free, unless too many wait already or it takes too long (429). */
     boolean check(BooleanSupplier passwordMatches) {
-        if (!permits.tryAcquire()) {
+        if (!permits.tryAcquire() && !awaitPermit()) {
             throw new PasswordChecksBusyException();
         }
         try {
             return passwordMatches.getAsBoolean();
         } finally {
             permits.release();
+        }
+    }
+
+    private boolean awaitPermit() {
+        if (waiting.incrementAndGet() > MAX_WAITING) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        try {
+            return permits.tryAcquire(MAX_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PasswordCheckGateTest {
 
     @Test
-    void aCheckPastTheBoundIsRefusedAtOnceAndTheNextOneRuns() throws Exception {
+    void aCheckThatWaitsTooLongIsRefusedAndTheNextOneRuns() throws Exception {
         PasswordCheckGate gate = new PasswordCheckGate(1);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
@@ -32,11 +32,29 @@ class PasswordCheckGateTest {
         var refused = assertThrows(PasswordCheckGate.PasswordChecksBusyException.class, () -> gate.check(() -> ran[0] = true));
         assertEquals(429, refused.status());
         assertTrue(refused.retryAfter().isPresent());
-        assertEquals(false, ran[0], "the refused check did not hash anything");
+        assertEquals(false, ran[0], "the refused check (it waited its second) did not hash anything");
 
         finish.countDown();
         assertTrue(first.get(10, TimeUnit.SECONDS));
         assertTrue(gate.check(() -> true), "a permit is free again");
+    }
+
+    @Test
+    void aLoginWaitsBrieflyForAFreeCheckRatherThanBeingRefused() throws Exception {
+        PasswordCheckGate gate = new PasswordCheckGate(1);
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> gate.check(() -> {
+            running.countDown();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }));
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        assertTrue(gate.check(() -> true), "ran once the first check was done");
+        assertTrue(first.get(10, TimeUnit.SECONDS));
     }
 
     @Test
