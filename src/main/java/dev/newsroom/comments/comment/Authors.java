@@ -33,6 +33,11 @@ public class Authors {
         if (author == null) {
             create(emailIndex);
             author = entityManager.find(Author.class, emailIndex);
+            if (author == null) {
+                // Created in a transaction of its own, which this transaction may not see yet (H2 under
+                // load): a new author has the normal standing and no comments; the tally's UPDATE sees the row.
+                return new AuthorRecord(index.author(emailIndex), Standing.NORMAL, 0, 0, 0, 0);
+            }
         }
         return new AuthorRecord(author.authorId(), author.standingAt(now), author.count(CommentStatus.APPROVED),
                 author.count(CommentStatus.SPAM), author.count(CommentStatus.PENDING),
