@@ -76,6 +76,7 @@ class DurabilityIT {
     private void postUntilKilled(ServiceProcess service, int cycle, Map<String, String> acknowledged)
             throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch posting = new java.util.concurrent.CountDownLatch(1);
         ExecutorService posters = Executors.newFixedThreadPool(POSTERS);
         for (int poster = 0; poster < POSTERS; poster++) {
             int who = poster;
@@ -87,6 +88,7 @@ class DurabilityIT {
                                 body);
                         if (response.statusCode() == 202) {
                             acknowledged.put(HttpReader.read(response.body()).get("id").asText(), body);
+                            posting.countDown();
                         }
                     } catch (IOException | InterruptedException | AssertionError serviceGone) {
                         return;
@@ -94,6 +96,8 @@ class DurabilityIT {
                 }
             });
         }
+        // The kill lands while posts are being acknowledged, whatever a cold start costs the first ones.
+        posting.await(30, TimeUnit.SECONDS);
         Thread.sleep(ThreadLocalRandom.current().nextLong(1500, 4000));
         service.kill();
         running.set(false);
