@@ -1,5 +1,6 @@
 package dev.newsroom.comments.author;
 
+import dev.newsroom.comments.comment.Text;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,8 +22,7 @@ record StandingChange(
         @Schema(maxLength = MAX_NOTE, nullable = true, description = "For other moderators: at most 1000 characters "
                 + "(UTF-16 units), line breaks and tabs but no other control character")
         @Size(max = MAX_NOTE, message = "must be at most 1000 characters")
-        @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*",
-                message = "must not contain control characters") String note,
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String note,
 
         @Schema(description = "Also reject the author's pending comments (each audited as a reject)")
         Boolean rejectPending) {

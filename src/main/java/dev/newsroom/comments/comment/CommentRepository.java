@@ -287,7 +287,8 @@ public class CommentRepository {
         return positions;
     }
 
-    private static Instant toInstant(Object column) {
+    /** A timestamp column of a native query, as the JDBC driver of either database hands it over. */
+    static Instant toInstant(Object column) {
         return switch (column) {
             case Instant instant -> instant;
             case java.time.OffsetDateTime offset -> offset.toInstant();

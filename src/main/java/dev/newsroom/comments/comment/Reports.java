@@ -146,7 +146,7 @@ public class Reports {
                 Object[] columns = (Object[]) row;
                 id = (String) columns[0];
                 reports = ((Number) columns[1]).longValue();
-                boolean unchanged = columns[4] != null && !toInstant(columns[4]).isAfter(asOf);
+                boolean unchanged = columns[4] != null && !CommentRepository.toInstant(columns[4]).isAfter(asOf);
                 if (unchanged && (status == null || status.wireName().equals(columns[2]))
                         && (articleId == null || articleId.equals(columns[3]))) {
                     page.add(new Reported(id, reports));
@@ -164,14 +164,6 @@ public class Reports {
 
     private static final int CHUNK = 200;
 
-    private static Instant toInstant(Object column) {
-        return switch (column) {
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp type " + column.getClass().getName());
-        };
-    }
 
     /**
      * The comments reported since {@code asOf}, counted as of then. They are found by their last

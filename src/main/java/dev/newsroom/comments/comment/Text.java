@@ -7,6 +7,12 @@ package dev.newsroom.comments.comment;
  */
 public final class Text {
 
+    /**
+     * A free-text note (a moderator's or a reader's): line breaks and tabs are text; other control
+     * characters (NUL, which PostgreSQL refuses, among them) are not. For {@code @Pattern}.
+     */
+    public static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*";
+
     private Text() {
     }
 

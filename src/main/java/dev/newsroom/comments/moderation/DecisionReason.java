@@ -1,5 +1,6 @@
 package dev.newsroom.comments.moderation;
 
+import dev.newsroom.comments.comment.Text;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,8 +26,7 @@ public record DecisionReason(
     static final String CODES_TEXT = "offensive, abusive, spam, banned-word, ad, illegal, harassment, misinformation, "
             + "hate, off-topic or other";
     static final int MAX_NOTE = 1000;
-    /** Line breaks and tabs are text; other control characters (NUL, which PostgreSQL refuses, among them) are not. */
-    static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*";
+    static final String NO_CONTROL_CHARACTERS = Text.NO_CONTROL_CHARACTERS;
 
     /** No reason given: the decisions' body is optional. */
     static final DecisionReason NONE = new DecisionReason(null, null);

@@ -1,5 +1,6 @@
 package dev.newsroom.comments.report;
 
+import dev.newsroom.comments.comment.Text;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,8 +20,7 @@ record ReportRequest(
 
     static final String REASONS = "offensive|spam|off-topic|misinformation|other";
     static final int MAX_NOTE = 500;
-    /** Line breaks and tabs are text; other control characters (NUL, which PostgreSQL refuses, among them) are not. */
-    static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*";
+    static final String NO_CONTROL_CHARACTERS = Text.NO_CONTROL_CHARACTERS;
 
     /** A blank note is no note. */
     String noteOrNull() {
