@@ -4,9 +4,13 @@ import static dev.newsroom.comments.testing.Comments.aComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.comments.testing.Comments;
 import dev.newsroom.comments.testing.Moderator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,6 +124,90 @@ class EventStreamTest {
             assertTrue(field(stream.nextEvent(10), "data").contains(second));
             assertTrue(field(stream.nextEvent(10), "data").contains(third));
             assertTrue(stream.heartbeatWithin(5), "a comment line while idle");
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingHoldsUpNoOtherStreamAndLaterGetsEveryEventInOrder() throws Exception {
+        String article = Comments.freshArticle();
+        String longText = "A long comment that fills a socket quickly. ".repeat(100);
+        try (StalledStream stalled = new StalledStream(); Stream reading = new Stream(null, "type=comment.submitted")) {
+            List<String> posted = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                // ~4.5 KB events: 60 of them are far more than the stalled client's socket buffers take.
+                String id = aComment().onArticle(article).saying(i + " " + longText).pending();
+                posted.add(id);
+                assertTrue(field(reading.nextEvent(10), "data").contains(id), "the reading stream is not held up");
+            }
+            assertEquals(posted, stalled.readCommentIds(article, posted.size(), Duration.ofSeconds(20)),
+                    "the stalled stream, read at last, has every event in order");
+        }
+    }
+
+    /**
+     * A stream whose client reads the response headers and then nothing, with a small receive
+     * buffer, so the service's writes back up: a phone that went into a tunnel.
+     */
+    final class StalledStream implements AutoCloseable {
+        private final Socket socket = new Socket();
+        private final InputStream in;
+
+        StalledStream() throws Exception {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress(events.getHost(), events.getPort()), 5_000);
+            String credentials = Base64.getEncoder().encodeToString(
+                    (Moderator.USERNAME + ":" + Moderator.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET " + events.getPath() + "?type=comment.submitted HTTP/1.1\r\n"
+                    + "Host: " + events.getHost() + ":" + events.getPort() + "\r\n"
+                    + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            in = socket.getInputStream();
+            String status = line();
+            assertTrue(status.startsWith("HTTP/1.1 200"), status);
+            while (!line().isEmpty()) {
+                // headers: the body is chunked
+            }
+        }
+
+        /** Reads the chunked body until {@code count} comment ids of {@code article}'s events are seen, in order. */
+        List<String> readCommentIds(String article, int count, Duration limit) throws Exception {
+            socket.setSoTimeout((int) limit.toMillis());
+            List<String> ids = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            while (ids.size() < count) {
+                int size = Integer.parseInt(line().strip(), 16);
+                text.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                line(); // the CRLF after a chunk
+                int end;
+                while ((end = text.indexOf("\n\n")) >= 0) {
+                    String event = text.substring(0, end);
+                    text.delete(0, end + 2);
+                    for (String line : event.split("\n")) {
+                        if (line.startsWith("data:") && line.contains(article)) {
+                            ids.add(io.restassured.path.json.JsonPath.from(line.substring(5)).getString("commentId"));
+                        }
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private String line() throws Exception {
+            StringBuilder line = new StringBuilder();
+            for (int c; (c = in.read()) != '\n';) {
+                if (c < 0) {
+                    throw new AssertionError("the stream ended");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
         }
     }
 

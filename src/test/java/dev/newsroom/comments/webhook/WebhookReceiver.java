@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received, with the signatures of it that verified against the receiver's secrets. */
     record Received(String id, String timestamp, String signatureHeader, String contentType, byte[] body,
-            List<String> verifiedWith, Instant at) {
+            List<String> verifiedWith, Instant at, int status) {
 
         String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
@@ -48,6 +49,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
+    private final Set<String> firstAttemptsFail = ConcurrentHashMap.newKeySet();
+    private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -83,6 +87,20 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Answers every request to {@code path} with 503 until {@link #up}: an endpoint that is down. */
+    void down(String path) {
+        down.add(path);
+    }
+
+    void up(String path) {
+        down.remove(path);
+    }
+
+    /** Answers 500 to the first request of each webhook-id at {@code path}, 200 to the next ones. */
+    void failFirstAttemptOfEach(String path) {
+        firstAttemptsFail.add(path);
+    }
+
     List<Received> at(String path) {
         return List.copyOf(received.getOrDefault(path, List.of()));
     }
@@ -106,14 +124,19 @@ final class WebhookReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+            Integer status = statuses.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
+            if (down.contains(path)) {
+                status = 503;
+            } else if (firstAttemptsFail.contains(path) && seenIds.add(path + " " + id)) {
+                status = 500;
+            }
             received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(id, timestamp,
                     signature, exchange.getRequestHeaders().getFirst("Content-Type"), body,
-                    verified(path, id, timestamp, signature, body), Instant.now()));
+                    verified(path, id, timestamp, signature, body), Instant.now(), status == null ? 200 : status));
             CountDownLatch hold = holds.get(path);
             if (hold != null) {
                 hold.await(8, TimeUnit.SECONDS);
             }
-            Integer status = statuses.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
