@@ -149,10 +149,11 @@ async def streams(args):
         if count == args.count and not all_open.done():
             all_open.set_result(True)
 
+    webhook = None
     if args.webhook:
         receiver = Receiver()
         await receiver.start()
-        await loop.run_in_executor(None, register_webhook, args.stream, args.auth, receiver.port)
+        webhook = await loop.run_in_executor(None, register_webhook, args.stream, args.auth, receiver.port)
     open_streams = []  # kept: asyncio holds tasks weakly
     for _ in range(args.count):
         open_streams.append(asyncio.ensure_future(sse(args.stream + "/moderation/events", args.auth, None, one_open)))
@@ -165,6 +166,9 @@ async def streams(args):
         heap = subprocess.run(["jcmd", str(args.pid), "GC.heap_info"], capture_output=True, text=True).stdout
         used = [line for line in heap.splitlines() if "used" in line][:1]
         print("%d open streams: RSS %d MiB; %s" % (count, int(rss) // 1024, used[0].strip() if used else "heap: n/a"))
+    if webhook:
+        # The next round runs without it: its receiver goes away with this process.
+        seed.Client(args.stream, args.auth).call("DELETE", "/admin/webhooks/" + webhook, None, expect=(204,))
 
 
 def main():
