@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,6 +88,10 @@ class WebhookService {
         String secret = Signatures.newSecret();
         Instant now = now();
         Webhook webhook = QuarkusTransaction.requiringNew().call(() -> {
+            // Registrations wait for each other here: each locks the webhooks there are, so one that
+            // commits meanwhile is counted by the next (the count is a new statement, a new snapshot).
+            entityManager.createQuery("select w.id from Webhook w", String.class)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
             long registered = entityManager.createQuery("select count(w) from Webhook w", Long.class).getSingleResult();
             if (registered >= config.maxWebhooks()) {
                 throw new WebhookProblems.TooMany(config.maxWebhooks());

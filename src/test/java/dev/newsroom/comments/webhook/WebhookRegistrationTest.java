@@ -26,6 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,12 +182,29 @@ class WebhookRegistrationTest {
     }
 
     @Test
-    void atMost50WebhooksAreRegistered() {
+    void atMost50WebhooksAreRegisteredEvenWhenRegistrationsRace() throws Exception {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 49; i++) {
             ids.add(asAdmin().contentType(ContentType.JSON).body(body(PUBLIC_URL + i, List.of("import.completed"), null))
                     .post(WEBHOOKS).then().statusCode(201).extract().path("id"));
         }
+        // Six at once for the last place: one gets it.
+        ExecutorService racers = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String url = PUBLIC_URL + "race" + i;
+            statuses.add(racers.submit(() -> asAdmin().contentType(ContentType.JSON)
+                    .body(body(url, List.of("import.completed"), null)).post(WEBHOOKS).statusCode()));
+        }
+        racers.shutdown();
+        List<Integer> answered = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answered.add(status.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals(1, answered.stream().filter(status -> status == 201).count(), answered.toString());
+        assertEquals(5, answered.stream().filter(status -> status == 409).count(), answered.toString());
+        asAdmin().get(WEBHOOKS).then().body("webhooks.size()", equalTo(50));
+        ids.add(asAdmin().get(WEBHOOKS).then().extract().jsonPath().getString("webhooks.find { it.url.contains('race') }.id"));
         asAdmin().contentType(ContentType.JSON).body(body(PUBLIC_URL, List.of("import.completed"), null))
                 .post(WEBHOOKS).then().statusCode(409).contentType(PROBLEM).body("title", equalTo("Too many webhooks"));
         asAdmin().delete(ONE, ids.getFirst()).then().statusCode(204);
