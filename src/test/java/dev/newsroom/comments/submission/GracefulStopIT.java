@@ -7,13 +7,19 @@ import dev.newsroom.comments.testing.HttpReader;
 import dev.newsroom.comments.testing.JarDatabase;
 import dev.newsroom.comments.testing.ServiceProcess;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +101,37 @@ class GracefulStopIT {
             Map<String, String> stored = reader.storedBodies(restarted, ARTICLE);
             acknowledged.forEach((id, body) -> assertEquals(body, stored.get(id), "acknowledged comment " + id));
         }
+    }
+
+    @Test
+    void sigtermEndsOpenEventStreamsCleanlyAtOnceSoClientsReconnectElsewhere() throws Exception {
+        ServiceProcess service = start("streams.log");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String credentials = Base64.getEncoder().encodeToString(("admin:" + ServiceProcess.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        List<CompletableFuture<String>> streams = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<java.util.stream.Stream<String>> stream = client.send(HttpRequest
+                    .newBuilder(service.uri("/api/v1/moderation/events")).header("Accept", "text/event-stream")
+                    .header("Authorization", "Basic " + credentials).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, stream.statusCode());
+            // "ended" when the body completes normally; a connection cut mid-stream throws instead.
+            streams.add(CompletableFuture.supplyAsync(() -> {
+                try (java.util.stream.Stream<String> lines = stream.body()) {
+                    lines.forEach(line -> { });
+                    return "ended";
+                } catch (RuntimeException cut) {
+                    return "cut: " + cut;
+                }
+            }));
+        }
+
+        service.terminate();
+        for (CompletableFuture<String> stream : streams) {
+            // Before the shutdown delay is over: streams end when it begins, not when the server closes.
+            assertEquals("ended", stream.get(DELAY.toMillis() - 500, TimeUnit.MILLISECONDS));
+        }
+        assertTrue(service.awaitExit(DELAY.plus(TIMEOUT).plusSeconds(10)).isPresent(), "the service exits");
     }
 
     private ExecutorService startPosters(ServiceProcess service, AtomicBoolean running) {
