@@ -37,8 +37,10 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, body) {
+// `background`: asked by the console on its own, not by the moderator; it does not keep an idle session alive.
+async function api(method, path, body, { background = false } = {}) {
   const headers = { Accept: 'application/json' };
+  if (background) headers['X-Console-Background'] = '1';
   if (method !== 'GET') headers['X-CSRF-Token'] = CSRF;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
@@ -697,7 +699,7 @@ async function adminScreen() {
 // ---------------------------------------------------------------- counts, live events, routing, keys
 
 async function refreshCounts() {
-  const stats = await api('GET', '/moderation/stats').catch(() => null);
+  const stats = await api('GET', '/moderation/stats', undefined, { background: true }).catch(() => null);
   if (!stats) return;
   document.querySelectorAll('[data-count]').forEach(el => {
     const n = stats[el.dataset.count];
@@ -746,7 +748,7 @@ function onEvent(event) {
   }
   if (shown && event.actor !== ME.username) {
     if (event.type === 'comment.deleted') { state.list.drop(event.commentId); return; }
-    api('GET', `/moderation/comments/${encodeURIComponent(event.commentId)}`)
+    api('GET', `/moderation/comments/${encodeURIComponent(event.commentId)}`, undefined, { background: true })
       .then(updated => state.list.replace(updated)).catch(() => {});
   }
 }

@@ -130,6 +130,10 @@ class ConsoleRoutes {
                 return;
             }
             boolean secure = secure(context);
+            Cookie previous = request.getCookie(ConsoleCookies.SESSION);
+            if (previous != null) {
+                sessions.close(previous.getValue()); // a new session, never one a planted cookie chose
+            }
             ConsoleSessions.Opened opened = sessions.open(account.get().username());
             Duration deviceAge = config.deviceCookieMaxAge();
             context.response()

@@ -43,7 +43,8 @@ class ConsoleSessionIdentityProvider implements IdentityProvider<ConsoleSessionR
     public Uni<SecurityIdentity> authenticate(ConsoleSessionRequest request, AuthenticationRequestContext context) {
         HttpServerRequest http = HttpSecurityUtils.getRoutingContextAttribute(request).request();
         return context.runBlocking(() -> {
-            ConsoleSessions.Active session = sessions.find(request.token())
+            boolean byTheModerator = http.getHeader(ConsoleSessions.BACKGROUND_HEADER) == null;
+            ConsoleSessions.Active session = sessions.find(request.token(), byTheModerator)
                     .orElseThrow(AuthenticationFailedException::new);
             if (!SAFE.contains(http.method())
                     && !(SameOrigin.check(http) && ConsoleSessions.csrfMatches(session, http.getHeader(ConsoleSessions.CSRF_HEADER)))) {

@@ -28,6 +28,11 @@ import javax.crypto.spec.SecretKeySpec;
 class ConsoleSessions {
 
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /**
+     * Sent by the console with what it asks on its own (counts, items the event stream announced): such
+     * requests do not keep an idle session alive, or a console left open would never time out.
+     */
+    static final String BACKGROUND_HEADER = "X-Console-Background";
     /** A session's last use is written at most this often, not on every request. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
@@ -71,8 +76,13 @@ class ConsoleSessions {
     }
 
     /** The session of this cookie token, if it is still in force; its use keeps it alive. */
-    @Transactional
     Optional<Active> find(String token) {
+        return find(token, true);
+    }
+
+    /** The session of this cookie token, if it is still in force; {@code touch}: the use keeps it alive. */
+    @Transactional
+    Optional<Active> find(String token, boolean touch) {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
@@ -85,7 +95,7 @@ class ConsoleSessions {
             entityManager.remove(session);
             return Optional.empty();
         }
-        if (!now.isBefore(session.lastSeenAt.plus(TOUCH_EVERY))) {
+        if (touch && !now.isBefore(session.lastSeenAt.plus(TOUCH_EVERY))) {
             session.lastSeenAt = now;
         }
         return Optional.of(new Active(session.username, csrfTokenOf(token)));

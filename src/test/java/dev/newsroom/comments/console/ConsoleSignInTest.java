@@ -68,6 +68,11 @@ class ConsoleSignInTest {
         assertEquals(true, device.isHttpOnly());
         assertEquals("Strict", device.getSameSite());
 
+        // A client's own X-Forwarded-Proto is not taken at its word: the service trusts no proxy by default.
+        given().redirects().follow(false).header("Origin", ownOrigin()).header("X-Forwarded-Proto", "https")
+                .formParam("username", Moderator.USERNAME).formParam("password", Moderator.PASSWORD)
+                .when().post("/console/sign-in").then().statusCode(303).header("Set-Cookie", not(containsString("Secure")));
+
         var session = signIn(Moderator.USERNAME, Moderator.PASSWORD);
         session.withCookie().when().get(STATS).then().statusCode(200);
         session.withCookie().when().get("/console/").then().statusCode(200)
@@ -175,6 +180,14 @@ class ConsoleSignInTest {
         session.withCookie().when().get("/api/v1/admin/moderators").then().statusCode(403);
         asAdmin().when().delete("/api/v1/admin/moderators/{u}", username).then().statusCode(204);
         session.withCookie().when().get(STATS).then().statusCode(401);
+    }
+
+    @Test
+    void theConsoleIsInTheOpenApiDocument() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/console/sign-in'.post.responses.'429'.description", containsString("Locked out"))
+                .body("paths.'/console/sign-out'.post.responses.'303'", not(equalTo(null)))
+                .body("components.securitySchemes.consoleSession.in", equalTo("cookie"));
     }
 
     @Test
