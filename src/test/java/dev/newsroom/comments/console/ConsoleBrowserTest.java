@@ -68,7 +68,7 @@ class ConsoleBrowserTest {
             assertTrue(item.findElement(By.cssSelector(".body")).getText().startsWith("<script>"), "rendered as text");
             assertEquals("Hostile <b>Reader</b>", item.findElement(By.cssSelector(".name")).getText());
             assertTrue(item.getText().contains("@example.com"), "moderators see the email");
-            browser.screenshot("console-queue");
+            browser.screenshot("console-live");
 
             press(driver, "a");
             browser.await().until(invisibilityOfElementLocated(itemOf(id)));
@@ -158,12 +158,25 @@ class ConsoleBrowserTest {
         String id = aComment().onArticle(article).by("Ana Reader").saying("Visit http://example.com twice http://example.org")
                 .pending();
         String authorId = asAdmin().when().get("/api/v1/moderation/comments/{id}", id).then().extract().path("authorId");
+        aComment().onArticle(article).by("Bo Critic").saying("Please moderate-me: the mayor's plan is a disgrace.").pending();
+        String picked = freshArticle();
+        String pick = aComment().onArticle(picked).by("Chidi").saying("The best summary of the budget I have read.")
+                .approved();
         try (Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
             driver.get(console.toString());
             signIn(browser, Moderator.USERNAME, Moderator.PASSWORD);
-            browser.await().until(visibilityOfElementLocated(By.cssSelector(".items, .empty")));
+            browser.await().until(visibilityOfElementLocated(itemOf(id)));
             assertNoBlockingViolations(driver, "pending queue");
+            browser.screenshot("console-queue");
+
+            driver.get(console + "#/queue/approved");
+            filterByArticle(browser, picked);
+            browser.await().until(attributeToBe(itemOf(pick), "aria-current", "true"));
+            driver.findElement(itemOf(pick)).click();
+            press(driver, "f");
+            browser.await().until(textToBePresentInElementLocated(itemOf(pick), "featured"));
+            given().when().get("/api/v1/articles/{a}/comments?featured=true", picked).then().body("comments.id", hasItem(pick));
 
             for (String queue : List.of("reported", "spam", "approved")) {
                 driver.get(console + "#/queue/" + queue);
@@ -177,6 +190,15 @@ class ConsoleBrowserTest {
             browser.await().until(visibilityOfElementLocated(itemOf(id)));
             assertNoBlockingViolations(driver, "author");
             browser.screenshot("console-author");
+            driver.findElement(itemOf(id)).click();
+            press(driver, "e");
+            WebElement body = browser.await().until(visibilityOfElementLocated(By.id("edit-body")));
+            body.clear();
+            body.sendKeys("Visit [link removed] twice.");
+            driver.findElement(By.cssSelector("#edit-form button[value=confirm]")).click();
+            browser.await().until(textToBePresentInElementLocated(itemOf(id), "[link removed]"));
+            asAdmin().when().get("/api/v1/moderation/comments/{id}", id).then()
+                    .body("body", org.hamcrest.Matchers.equalTo("Visit [link removed] twice."));
             new Select(driver.findElement(By.name("standing"))).selectByValue("premoderated");
             driver.findElement(By.cssSelector(".standing-form button[type=submit]")).click();
             browser.await().until(textToBePresentInElementLocated(By.cssSelector(".facts"), "premoderated"));
