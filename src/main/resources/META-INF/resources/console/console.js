@@ -225,7 +225,9 @@ class CommentList {
       h('p', { class: 'body' }, c.body),
       author, decision,
       h('div', { class: 'actions' },
-        c.status !== 'approved' ? button('Approve', 'a', () => this.decide(c.id, 'approve'), 'approve') : null,
+        c.status !== 'approved' || reported(c)
+          ? button(c.status === 'approved' ? 'Keep, dismiss reports' : 'Approve', 'a', () => this.decide(c.id, 'approve'), 'approve')
+          : null,
         c.status !== 'rejected' ? button('Reject…', 'r', () => this.reject(c.id), 'reject') : null,
         c.status !== 'spam' ? button('Spam', 's', () => this.decide(c.id, 'spam'), 'spam') : null,
         published ? button(c.featured ? 'Unfeature' : 'Feature', 'f', () => this.feature(c.id)) : null,
@@ -297,7 +299,7 @@ class CommentList {
     const comment = this.items.find(i => i.id === id);
     const updated = await attempt(() => api('POST', `/moderation/comments/${encodeURIComponent(id)}/${action}`, why || undefined));
     if (!updated) return;
-    announce(`${{ approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam' }[action]}: the comment by ${comment.name}.`);
+    announce(`${{ approve: reported(comment) ? 'Kept, reports dismissed' : 'Approved', reject: 'Rejected', spam: 'Marked as spam' }[action]}: the comment by ${comment.name}.`);
     this.replace(updated);
     refreshCounts();
   }
@@ -357,6 +359,11 @@ class CommentList {
   }
 }
 
+// Whether a comment has open reader reports (approving it again keeps it published and closes them).
+function reported(comment) {
+  return Boolean(comment.reports && comment.reports.open);
+}
+
 // The list the keyboard acts on, and what the event stream feeds.
 let active = null;
 
@@ -364,7 +371,7 @@ let active = null;
 
 function queueScreen(queue) {
   const status = queue === 'reported' ? null : queue;
-  const keeps = queue === 'reported' ? c => c.reports && c.reports.open > 0 : c => c.status === status;
+  const keeps = queue === 'reported' ? reported : c => c.status === status;
   const list = new CommentList(keeps);
   const state = { list, queue, status, articleId: '', cursor: null, fresh: [] };
   const heading = h('h1', { tabindex: '-1' }, QUEUES[queue]);
@@ -799,7 +806,7 @@ function onKey(e) {
     j: () => list.move(1),
     k: () => list.move(-1),
     n: () => state.fresh && state.fresh.length && showNew(state),
-    a: () => item && item.status !== 'approved' && list.decide(item.id, 'approve'),
+    a: () => item && (item.status !== 'approved' || reported(item)) && list.decide(item.id, 'approve'),
     r: () => item && item.status !== 'rejected' && list.reject(item.id),
     s: () => item && item.status !== 'spam' && list.decide(item.id, 'spam'),
     f: () => item && list.feature(item.id),

@@ -162,6 +162,9 @@ class ConsoleBrowserTest {
         String picked = freshArticle();
         String pick = aComment().onArticle(picked).by("Chidi").saying("The best summary of the budget I have read.")
                 .approved();
+        // Reported before the console opens: the reported queue counts reports filed up to a second before it asks.
+        given().contentType("application/json").body(java.util.Map.of("reason", "offensive"))
+                .when().post("/api/v1/comments/{id}/reports", pick).then().statusCode(202);
         try (Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
             driver.get(console.toString());
@@ -184,6 +187,15 @@ class ConsoleBrowserTest {
                         Character.toUpperCase(queue.charAt(0)) + queue.substring(1)));
                 browser.await().until(visibilityOfElementLocated(By.cssSelector("li.item, .empty:not([hidden])")));
                 assertNoBlockingViolations(driver, queue + " queue");
+                if (queue.equals("reported")) {
+                    browser.await().until(textToBePresentInElementLocated(itemOf(pick), "1 report: offensive 1"));
+                    browser.screenshot("console-reported");
+                    WebElement keep = driver.findElement(itemOf(pick)).findElement(By.cssSelector("button.approve"));
+                    assertTrue(keep.getText().startsWith("Keep, dismiss reports"), keep.getText());
+                    keep.click();
+                    browser.await().until(invisibilityOfElementLocated(itemOf(pick)));
+                    assertEquals("approved", Moderator.statusOf(pick));
+                }
             }
 
             driver.get(console + "#/author/" + authorId);
