@@ -77,6 +77,14 @@ class ConsoleBrowserTest {
                     .body("comments.id", hasItem(id));
             assertTrue(!driver.getTitle().contains("owned"));
 
+            String junk = aComment().onArticle(article).saying("Cheap watches, click now").pending();
+            browser.await().until(textToBePresentInElementLocated(By.cssSelector(".new-banner"), "1 new comment"));
+            driver.findElement(By.cssSelector(".new-banner")).click();
+            browser.await().until(attributeToBe(itemOf(junk), "aria-current", "true"));
+            press(driver, "s");
+            browser.await().until(invisibilityOfElementLocated(itemOf(junk)));
+            assertEquals("spam", Moderator.statusOf(junk));
+
             press(driver, "?");
             browser.await().until(visibilityOfElementLocated(By.id("help")));
             assertNoBlockingViolations(driver, "help overlay");
