@@ -64,6 +64,9 @@ class ConsoleRoutes {
     }
 
     void routes(@Observes Router router) {
+        requirePositive("comments.console.idle-timeout", config.idleTimeout());
+        requirePositive("comments.console.max-age", config.maxAge());
+        requirePositive("comments.console.device-cookie-max-age", config.deviceCookieMaxAge());
         // Route "/console" also matches "/console/": only the bare one is redirected.
         router.get("/console").handler(context -> {
             if (context.request().path().equals("/console")) {
@@ -161,6 +164,13 @@ class ConsoleRoutes {
             }
             redirect(context, "/console/?signed-out");
         });
+    }
+
+    /** A bad setting stops startup with a message naming it. */
+    private static void requirePositive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalStateException(key + " must be a positive duration, not " + value);
+        }
     }
 
     private Optional<ConsoleSessions.Active> session(HttpServerRequest request) {
