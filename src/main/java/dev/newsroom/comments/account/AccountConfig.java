@@ -20,7 +20,11 @@ interface AccountConfig {
     @WithDefault("10")
     int bcryptCost();
 
-    /** Failed logins of one username within {@link #lockout()} that lock it out (an address gets five times more); at least 1. */
+    /**
+     * Failed logins of one username from one client within {@link #lockout()} that lock that client out of it
+     * (an address, whatever the username, gets five times more; untrusted clients together ten times more);
+     * at least 1. See {@link LoginThrottle}.
+     */
     @WithDefault("10")
     int maxFailedLogins();
 

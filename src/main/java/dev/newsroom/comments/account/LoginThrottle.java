@@ -7,13 +7,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Slows down password guessing. Failed logins are counted per username and per client address
- * over a window; past the limit, that username (or address) is locked out for the lockout period,
- * whatever password it sends, and whether or not the username exists. A username's failures do
- * not affect other usernames; an address gets a higher limit than a username because several
- * moderators may share one office address.
+ * Slows down password guessing without letting a guesser lock a moderator out (OWASP's "device
+ * cookies"). Failures are counted over a window; past a limit the key is locked out for the lockout
+ * period, whatever password it sends, and whether or not the username exists.
+ *
+ * <ul>
+ * <li>A <em>trusted device</em> (a browser holding a valid {@link DeviceCookies device cookie} for the
+ * username it tries) is counted on its own: {@code maxFailures} failures lock out that device only.
+ * Nobody else's failures lock it out, so a moderator keeps signing in while strangers guess.</li>
+ * <li>Any other client is counted per username <em>and</em> address together ({@code maxFailures}),
+ * per address whatever the username ({@value #ADDRESS_FACTOR} times more, as several moderators may
+ * share one office address), and per username across all untrusted clients ({@value #USERNAME_FACTOR}
+ * times more: guessing spread over many addresses). That last lock shuts out untrusted clients only.</li>
+ * </ul>
  *
  * <p>The counts are {@link RateCounters} in the database: a guesser gets the limit once, however
  * many instances serve the service.
@@ -21,8 +30,10 @@ import java.util.Optional;
 @ApplicationScoped
 class LoginThrottle {
 
-    /** An address may fail this many times the username limit. */
+    /** An address may fail this many times the per-username limit. */
     static final int ADDRESS_FACTOR = 5;
+    /** Untrusted clients together may fail a username this many times the per-client limit. */
+    static final int USERNAME_FACTOR = 10;
 
     private final RateCounters counters;
     private final int maxFailures;
@@ -41,18 +52,41 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long the caller must wait before trying again, if this username or address is locked out. */
+    /** How long an untrusted client must wait before trying this username (or any, for a null username). */
     Optional<Duration> lockedOut(String username, String address) {
+        return lockedOut(username, address, null);
+    }
+
+    /**
+     * How long the caller must wait before trying again, if locked out. {@code device} is the id of
+     * a trusted device for this username ({@link DeviceCookies#deviceOf}), or null.
+     */
+    Optional<Duration> lockedOut(String username, String address, String device) {
         Instant now = clock.instant();
-        Optional<Instant> user = username == null ? Optional.empty() : lockedUntil(userKey(username), maxFailures, now);
-        Optional<Instant> client = lockedUntil(addressKey(address), maxFailures * ADDRESS_FACTOR, now);
-        return user.or(() -> client).map(until -> client.filter(until::isBefore).orElse(until))
-                .map(until -> Duration.between(now, until));
+        Stream<Optional<Instant>> locks = device != null
+                ? Stream.of(lockedUntil(deviceKey(device), maxFailures, now))
+                : Stream.of(
+                        username == null ? Optional.<Instant>empty()
+                                : lockedUntil(userAddressKey(username, address), maxFailures, now),
+                        username == null ? Optional.<Instant>empty()
+                                : lockedUntil(userKey(username), maxFailures * USERNAME_FACTOR, now),
+                        lockedUntil(addressKey(address), maxFailures * ADDRESS_FACTOR, now));
+        return locks.flatMap(Optional::stream).max(Instant::compareTo).map(until -> Duration.between(now, until));
     }
 
     void recordFailure(String username, String address) {
+        recordFailure(username, address, null);
+    }
+
+    /** Counts a failed login: against the trusted device only, or against the username, address and both. */
+    void recordFailure(String username, String address, String device) {
+        if (device != null) {
+            counters.hit(deviceKey(device), maxFailures, lockout);
+            return;
+        }
         if (username != null) {
-            counters.hit(userKey(username), maxFailures, lockout);
+            counters.hit(userAddressKey(username, address), maxFailures, lockout);
+            counters.hit(userKey(username), maxFailures * USERNAME_FACTOR, lockout);
         }
         counters.hit(addressKey(address), maxFailures * ADDRESS_FACTOR, lockout);
     }
@@ -65,7 +99,15 @@ class LoginThrottle {
         return "login-user|" + username;
     }
 
+    private static String userAddressKey(String username, String address) {
+        return "login-user-address|" + username + "|" + address;
+    }
+
     private static String addressKey(String address) {
         return "login-address|" + address;
+    }
+
+    private static String deviceKey(String device) {
+        return "login-device|" + device;
     }
 }

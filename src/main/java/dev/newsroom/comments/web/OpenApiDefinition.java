@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         })
 @SecurityScheme(securitySchemeName = OpenApiDefinition.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "Moderator username and password, bcrypt-verified on every request (slow by design: for "
-                + "people). 10 failed logins of a username within 15 minutes lock it out for 15 minutes (429).")
+                + "people). 10 failed logins of a username from one client within 15 minutes lock that client out of "
+                + "it for 15 minutes (429); 100 from any clients lock out every client but the browsers that signed "
+                + "into the console as that username before (their device cookie).")
 @SecurityScheme(securitySchemeName = OpenApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A personal API token from POST /moderation/tokens: verified in microseconds, for tools.")
 @ApplicationPath("/api/v1")
