@@ -21,7 +21,7 @@
     titleReply: 'Leave a Reply to {name}',
     cancelReply: 'Cancel reply',
     emailNote: 'Your email address will not be published.',
-    requiredNote: 'Required fields are marked',
+    requiredNote: 'Required fields are marked *',
     comment: 'Comment',
     name: 'Name',
     email: 'Email',
@@ -148,7 +148,9 @@
     var url = API + '/articles/' + encodeURIComponent(this.article) + '/comments?limit=' + this.pageSize
       + (this.cursor ? '&cursor=' + encodeURIComponent(this.cursor) : '');
     this.more.querySelector('button').disabled = true;
-    return fetch(url, { credentials: 'omit' }).then(function (response) {
+    // no-cache: revalidated with the ETag (a 304 answered from the service's memory), so a reader
+    // who reloads sees a comment approved a moment ago rather than the browser's copy of max-age.
+    return fetch(url, { credentials: 'omit', cache: 'no-cache' }).then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
     }).then(function (page) {
@@ -233,7 +235,9 @@
     answerLabel.append(' ', h('span', { class: 'required', 'aria-hidden': 'true', text: '*' }));
     var form = h('form', { class: 'comment-form', novalidate: true, 'aria-labelledby': 'reply-title', onsubmit: function (e) { e.preventDefault(); self.submit(); } }, [
       h('p', { class: 'notes' }, [h('span', { id: 'email-notes', text: t.emailNote }), ' ',
-        h('span', { class: 'required-field-message' }, [t.requiredNote + ' ', h('span', { class: 'required', text: '*' })])]),
+        h('span', { class: 'required-field-message' }, t.requiredNote.split('*').flatMap(function (part, i) {
+          return i ? [h('span', { class: 'required', text: '*' }), part] : [part];
+        }))]),
       this.formError,
       this.field('comment', t.comment, h('textarea', { name: 'body', rows: 8, maxlength: 5000 }), true),
       this.field('name', t.name, h('input', { type: 'text', name: 'name', maxlength: 100, autocomplete: 'name', value: saved.name }), true),

@@ -258,7 +258,7 @@ class EmbedRoutes {
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("Content-Security-Policy", policy)
                 .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Referrer-Policy", "no-referrer");
+                .putHeader("Referrer-Policy", "same-origin");
     }
 
     /**

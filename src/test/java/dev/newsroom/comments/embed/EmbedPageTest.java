@@ -125,7 +125,7 @@ class EmbedPageTest {
     }
 
     @Test
-    void aReportWithoutJavaScriptRedirectsWithAThankYou() {
+    void aReportWithoutJavaScriptRedirectsWithAThankYou() throws InterruptedException {
         String article = Comments.freshArticle();
         String id = Comments.aComment().onArticle(article).approved();
         given().get("/embed/articles/{id}?report={c}", article, id).then().statusCode(200)
@@ -136,6 +136,12 @@ class EmbedPageTest {
                 .header("Location", "/embed/articles/" + article + "?reported=1#comments");
         given().get("/embed/articles/{id}?reported=1", article).then()
                 .body(containsString("Thank you. A moderator will look at it."));
+        // The reported queue lists reports a second old and more (one may still be committing).
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Moderator.asAdmin().get("/api/v1/moderation/comments?reported=true&articleId=" + article).then()
+                .extract().path("comments[0].id") == null && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         Moderator.asAdmin().get("/api/v1/moderation/comments?reported=true&articleId=" + article).then()
                 .statusCode(200).body("comments[0].reports.open", equalTo(1));
         given().redirects().follow(false).contentType(ContentType.URLENC).formParams(Map.of("commentId", id))
