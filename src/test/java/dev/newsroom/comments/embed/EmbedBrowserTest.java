@@ -132,7 +132,7 @@ class EmbedBrowserTest {
             browser.await().until(d -> Long.valueOf(3).equals(js(d,
                     "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/v1/captcha')).length")));
             assertThat(Accessibility.blocking(driver), empty());
-            browser.screenshot("embed-widget-errors");
+            fullPage(browser, "embed-widget-errors");
         }
     }
 
@@ -243,7 +243,7 @@ class EmbedBrowserTest {
     @Test
     void anotherLanguageADarkThemeAndANarrowWindow() {
         String article = Comments.freshArticle();
-        Comments.aComment().onArticle(article).by("Ana").saying("Endlich!").approved();
+        String first = Comments.aComment().onArticle(article).by("Ana").saying("Endlich!").approved();
         String texts = """
                 {"lang":"de","title":"Schreibe einen Kommentar","emailNote":"Deine E-Mail-Adresse wird nicht veröffentlicht.",
                  "requiredNote":"Erforderliche Felder sind mit * markiert","comment":"Kommentar","name":"Name","email":"E-Mail",
@@ -260,12 +260,22 @@ class EmbedBrowserTest {
             assertThat((Long) js(driver, "const h = " + HOST + "; return h.scrollWidth - h.clientWidth"), lessThanOrEqualTo(0L));
             assertThat((Long) js(driver, "return document.documentElement.scrollWidth - window.innerWidth"), lessThanOrEqualTo(0L));
             assertThat(Accessibility.blocking(driver), empty());
-            browser.screenshot("embed-widget-narrow-dark-de");
+            fullPage(browser, "embed-widget-narrow-dark-de");
         }
-        try (Browser browser = Browser.open()) {
-            ChromeDriver driver = open(browser, article, "&theme=dark");
-            assertThat(Accessibility.blocking(driver), empty());
-            browser.screenshot("embed-widget-dark");
+        String pick = Comments.aComment().onArticle(article).by("Marta Okafor").saying("""
+                I cross that river every day. The ferry takes forty minutes in winter; a bridge would take five.
+
+                The council's report is worth reading: https://news.example.com/bridge-report.""").approved();
+        asAdmin().post("/api/v1/moderation/comments/{id}/feature", pick).then().statusCode(200);
+        Comments.aComment().onArticle(article).by("Bo").saying("Who maintains it, though?").replyingTo(pick).approved();
+        Comments.aComment().onArticle(article).by("Ana").saying("The region, says page 12.").replyingTo(first).approved();
+        for (String theme : List.of("light", "dark")) {
+            try (Browser browser = Browser.open()) {
+                ChromeDriver driver = open(browser, article, "&theme=" + theme);
+                assertThat(text(driver, ".featured .badge"), equalTo("Editors’ pick"));
+                assertThat(Accessibility.blocking(driver), empty());
+                fullPage(browser, "embed-widget-" + theme);
+            }
         }
     }
 
@@ -286,7 +296,7 @@ class EmbedBrowserTest {
             assertThat(driver.findElement(By.id("email")).getAttribute("aria-invalid"), equalTo("true"));
             assertThat(driver.findElement(By.id("comment")).getAttribute("value"), equalTo("Without scripts."));
             assertThat(driver.findElement(By.id("url")).getAttribute("value"), equalTo("https://cy.example.org/"));
-            browser.screenshot("embed-page-errors");
+            fullPage(browser, "embed-page-errors");
 
             driver.findElement(By.id("email")).sendKeys("cy@example.com");
             driver.findElement(By.id("answer")).sendKeys("101");
@@ -339,7 +349,7 @@ class EmbedBrowserTest {
             driver.get(origin() + "/embed/articles/" + article);
             assertThat(driver.findElement(By.cssSelector(".count")).getText(), equalTo("2 comments"));
             assertThat(Accessibility.blocking(driver), empty());
-            browser.screenshot("embed-page");
+            fullPage(browser, "embed-page");
             driver.findElement(By.id("author")).sendKeys("Cy");
             driver.findElement(By.id("answer")).sendKeys("101");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -381,6 +391,16 @@ class EmbedBrowserTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    /** A screenshot of the whole page (the window made as tall as the page), for the README. */
+    private static void fullPage(Browser browser, String name) {
+        long height = (Long) js(browser.driver(), "return document.documentElement.scrollHeight");
+        org.openqa.selenium.Dimension size = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+                (int) Math.min(2400, height + (size.getHeight() - ((Long) js(browser.driver(), "return window.innerHeight")).intValue()))));
+        browser.screenshot(name);
+        browser.driver().manage().window().setSize(size);
+    }
 
     private String origin() {
         return URI.create(service.toString()).resolve("/").toString().replaceAll("/$", "");

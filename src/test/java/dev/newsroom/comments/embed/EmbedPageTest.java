@@ -166,6 +166,42 @@ class EmbedPageTest {
                 .header("Access-Control-Allow-Origin", "https://news.example.com");
     }
 
+    @Test
+    void theOpenApiDescriptionListsThePages() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/embed/articles/{articleId}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/embed/articles/{articleId}/reports"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/captcha"));
+    }
+
+    @Test
+    void refusalsThatAreNotAboutAFieldAreWordedForPeople() {
+        assertEquals("You are posting comments too quickly. Please wait 42 seconds and try again.",
+                EmbedRoutes.wording(429, java.time.Duration.ofSeconds(42), false));
+        assertEquals("Comments are unavailable for a moment. Please try again shortly.",
+                EmbedRoutes.wording(503, null, false));
+        assertEquals("Comments are closed for this article.", EmbedRoutes.wording(403, null, false));
+    }
+
+    /** The issue asks for at most 15 KB gzipped, script and styles together. */
+    @Test
+    void theWidgetIsSmall() throws java.io.IOException {
+        byte[] script = given().get("/embed.js").asByteArray();
+        byte[] styles = given().get("/embed.css").asByteArray();
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(script);
+            gzip.write(styles);
+        }
+        System.out.printf("Widget: embed.js %d bytes + embed.css %d bytes, %d bytes gzipped together%n",
+                script.length, styles.length, zipped.size());
+        assertTrue(zipped.size() <= 15 * 1024, zipped.size() + " bytes gzipped");
+    }
+
     private static Map<String, String> validForm(String article, String name, String body) {
         String page = given().get("/embed/articles/{id}", article).asString();
         Map<String, String> form = new LinkedHashMap<>();
