@@ -53,6 +53,7 @@
     published: 'Thank you! Your comment is published.',
     invalid: 'Your comment was not posted. Please correct the fields marked below.',
     fieldError: '{field} {message}.',
+    fieldRequired: '{field} is required.',
     answerRequired: 'Please answer the question.',
     answerWrong: 'That answer is not right. Please answer the new question.',
     answerExpired: 'The question expired. Please answer the new one.',
@@ -120,7 +121,7 @@
     var own = {};
     try { own = JSON.parse(host.getAttribute('data-comments-texts') || '{}'); } catch (e) { own = {}; }
     this.t = Object.assign({}, TEXTS, window.CommentsTexts || {}, own);
-    this.plural = new Intl.PluralRules(this.t.lang);
+    try { this.plural = new Intl.PluralRules(this.t.lang); } catch (e) { this.plural = new Intl.PluralRules('en'); }
     this.pageSize = Math.min(200, Math.max(1, parseInt(host.getAttribute('data-comments-page-size'), 10) || 50));
     this.items = {};
     this.total = 0;
@@ -295,19 +296,20 @@
     this.formError.append(h('p', { text: text }));
   };
 
-  Widget.prototype.wording = function (field, message) {
+  Widget.prototype.wording = function (field, message, sent) {
     var t = this.t;
+    if (/^(body|name|email)$/.test(field) && !String(sent || '').trim()) return format(t.fieldRequired, { field: t[FIELDS[field]] });
     if (field === 'captchaAnswer' || field === 'captchaToken') {
       return /^is required/.test(message) ? t.answerRequired : /right answer/.test(message) ? t.answerWrong : t.answerExpired;
     }
     return format(t.fieldError, { field: t[FIELDS[field]] || field, message: message });
   };
 
-  Widget.prototype.showViolations = function (violations) {
+  Widget.prototype.showViolations = function (violations, data) {
     var self = this, first = null, list = h('ul');
     violations.forEach(function (v) {
       var name = FIELDS[v.field] || 'comment';
-      var text = self.wording(v.field, v.message);
+      var text = self.wording(v.field, v.message, data[v.field]);
       if (!self.errors[name].hidden) return;
       self.errors[name].textContent = text;
       self.errors[name].hidden = false;
@@ -342,7 +344,7 @@
       return json(response).then(function (body) {
         if (response.status === 201 || response.status === 202) return self.accepted(body, data);
         self.showProblem(response.status, response.headers, body.violations);
-        if (body.violations) self.showViolations(body.violations);
+        if (body.violations) self.showViolations(body.violations, data);
       });
     }, function () {
       self.showProblem(0);

@@ -26,15 +26,23 @@ record CommentForm(String parentId, String replyToName, String name, String webs
         return new CommentForm(parentId, replyToName, "", "", "", captchaToken, question, Map.of());
     }
 
-    /** The API's violations, keyed by the field the page shows them at (both captcha fields at the answer). */
-    static Map<String, String> messages(List<Problem.Violation> violations) {
+    /**
+     * The API's violations, keyed by the field the page shows them at (both captcha fields at the
+     * answer). A required field the reader left empty reads "… is required" whatever rule it broke.
+     */
+    static Map<String, String> messages(List<Problem.Violation> violations, Map<String, String> sent) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Problem.Violation violation : violations) {
             String field = violation.field().equals("captchaToken") ? "captchaAnswer" : violation.field();
-            errors.putIfAbsent(INPUTS.containsKey(field) ? field : "body", wording(field, violation.message()));
+            String value = sent.get(field);
+            boolean empty = REQUIRED.contains(field) && (value == null || value.isBlank());
+            errors.putIfAbsent(INPUTS.containsKey(field) ? field : "body",
+                    empty ? wording(field, "is required") : wording(field, violation.message()));
         }
         return errors;
     }
+
+    private static final java.util.Set<String> REQUIRED = java.util.Set.of("body", "name", "email");
 
     /**
      * "Email is required" from field {@code email} and message "is required". The captcha's messages

@@ -143,13 +143,13 @@ class EmbedRoutes {
             return;
         } catch (ProblemException e) {
             status = e.status();
-            errors = e.violations() == null ? Map.of() : CommentForm.messages(e.violations());
+            errors = e.violations() == null ? Map.of() : CommentForm.messages(e.violations(), fields);
             problem = wording(e.status(), e.retryAfter().orElse(null), !errors.isEmpty());
             retryAfter = e.retryAfter().orElse(null);
         } catch (ConstraintViolationException e) {
             status = 400;
             errors = CommentForm.messages(e.getConstraintViolations().stream()
-                    .map(v -> new Problem.Violation(leafName(v), v.getMessage())).toList());
+                    .map(v -> new Problem.Violation(leafName(v), v.getMessage())).toList(), fields);
             problem = wording(400, null, true);
         }
         String parentId = fields.get("parentId");

@@ -81,7 +81,7 @@ class EmbedPageTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors"))
                 .extract().response();
         String html = answer.asString();
-        assertContains(html, "id=\"email-error\">Email must be a valid email address", "aria-invalid=\"true\"",
+        assertContains(html, "id=\"email-error\">Email is required.</span>", "aria-invalid=\"true\"",
                 "value=\"Bo &lt;b&gt;Reader&lt;/b&gt;\"", "value=\"https://bo.example.org/\"",
                 "My &quot;comment&quot; &amp; more</textarea>", "role=\"alert\"");
         assertNotEquals(form.get("captchaToken"), match(TOKEN, html));
