@@ -32,7 +32,8 @@ record ArticlePage(String articleId, long total, List<Row> rows, String moreUrl,
             String reportUrl) {
     }
 
-    static List<Row> rows(String articleId, PublishedPage page) {
+    /** The rows of {@code page}; their reply and report links stay on it ({@code cursor}, null for the first). */
+    static List<Row> rows(String articleId, PublishedPage page, String cursor) {
         Map<String, PublicComment> byId = new LinkedHashMap<>();
         page.comments().forEach(c -> byId.put(c.id(), c));
         Map<String, List<PublicComment>> children = new HashMap<>();
@@ -57,7 +58,8 @@ record ArticlePage(String articleId, long total, List<Row> rows, String moreUrl,
             int next = i + 1 < ordered.size() ? depths.get(i + 1) : 0;
             boolean hasChildren = next > depth;
             int closings = hasChildren ? 0 : depth - next;
-            String base = "/embed/articles/" + articleId + "?";
+            String base = "/embed/articles/" + articleId + "?"
+                    + (cursor == null ? "" : "cursor=" + encode(cursor) + "&");
             rows.add(new Row(c.id(), c.name(), c.website(), c.bodyHtml(), c.createdAt().toString(),
                     WHEN.format(c.createdAt()), c.featured(), c.editedAt() != null, hasChildren,
                     Collections.nCopies(closings, 0), base + "replyTo=" + encode(c.id()) + "#respond",

@@ -114,7 +114,8 @@ class EmbedRoutes {
             default -> "1".equals(ctx.queryParams().get("reported")) ? "Thank you. A moderator will look at it." : null;
         };
         CommentForm form = freshForm(ctx.request(), replyToName == null ? null : replyTo, replyToName);
-        String problem = form == null ? "Comments cannot take a new comment from you for a moment. Please try again in a minute." : null;
+        String problem = form == null
+                ? "Comments cannot take a new comment from you for a moment. Please try again in a minute." : null;
         String reportId = ctx.queryParams().get("report");
         answer(ctx, form == null ? 429 : 200, view(articleId, page, ctx.queryParams().get("cursor"), notice, problem,
                 form, reportId, null));
@@ -200,8 +201,8 @@ class EmbedRoutes {
             CommentForm form, String reportId, String reportError) {
         String more = page.nextCursor() == null ? null
                 : "/embed/articles/" + articleId + "?cursor=" + ArticlePage.encode(page.nextCursor()) + "#comments";
-        return new ArticlePage(articleId, page.total(), ArticlePage.rows(articleId, page), more, notice, problem, form,
-                reportId, reportError);
+        return new ArticlePage(articleId, page.total(), ArticlePage.rows(articleId, page, cursor), more, notice,
+                problem, form, reportId, reportError);
     }
 
     /** A form with a fresh captcha, or null when this client has had too many captchas for now. */

@@ -72,11 +72,9 @@ final class ArticleSite {
         String comments = "1".equals(query.get("frame"))
                 ? "<iframe title=\"Comments\" src=\"" + escape(service) + "/embed/articles/" + id
                         + "\" width=\"100%\" height=\"1400\"></iframe>"
-                : "<div data-comments-article=\"" + id + "\""
-                        + (query.containsKey("texts") ? " data-comments-texts=\"" + escape(query.get("texts")) + "\"" : "")
-                        + (query.containsKey("theme") ? " data-comments-theme=\"" + escape(query.get("theme")) + "\"" : "")
-                        + (query.containsKey("pageSize") ? " data-comments-page-size=\"" + escape(query.get("pageSize")) + "\"" : "")
-                        + "></div>\n<script src=\"" + escape(service) + "/embed.js\" async></script>";
+                : "<div data-comments-article=\"" + id + "\"" + attribute(query, "texts", "data-comments-texts")
+                        + attribute(query, "theme", "data-comments-theme")
+                        + attribute(query, "pageSize", "data-comments-page-size") + "></div>\n<script src=\"" + escape(service) + "/embed.js\" async></script>";
         String html = """
                 <!DOCTYPE html>
                 <html lang="%s">
@@ -94,6 +92,10 @@ final class ArticleSite {
                 + "; style-src 'self'; img-src 'self'; frame-src " + service
                 + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         send(exchange, 200, "text/html; charset=utf-8", html, policy);
+    }
+
+    private static String attribute(Map<String, String> query, String parameter, String name) {
+        return query.containsKey(parameter) ? " " + name + "=\"" + escape(query.get(parameter)) + "\"" : "";
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body, String policy)

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.comments.testing.Accessibility;
 import dev.newsroom.comments.testing.Browser;
@@ -29,9 +30,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The widget and the page without JavaScript in a real Chromium, as readers meet them: on an
@@ -71,7 +74,7 @@ class EmbedBrowserTest {
             }
             assertThat(text(driver, ".question"), org.hamcrest.Matchers.matchesPattern("\\S+ [+−×] \\S+ ="));
             // Styles applied under style-src 'self' (a constructed sheet), and the site's own do not get in.
-            assertThat(String.valueOf(js(driver, "return getComputedStyle(" + HOST + ".shadowRoot.querySelector('button[type=submit]')).backgroundColor")),
+            assertThat(style(driver, "button[type=submit]", "backgroundColor"),
                     equalTo("rgb(29, 95, 168)"));
             browser.screenshot("embed-widget-empty");
 
@@ -104,6 +107,29 @@ class EmbedBrowserTest {
     }
 
     @Test
+    void aReaderWithOnlyAKeyboardPostsInTheFormsOrderAndThePageKeepsTheHoneypotOutOfIt() {
+        String article = Comments.freshArticle();
+        try (Browser browser = Browser.open()) {
+            ChromeDriver driver = open(browser, article, "");
+            String answer = Integer.toString(Captchas.solve(text(driver, ".question")));
+            Actions keyboard = new Actions(driver);
+            keyboard.sendKeys(Keys.TAB).perform();
+            assertThat(focused(driver), equalTo("comment"));
+            keyboard.sendKeys("Typed, never clicked.").sendKeys(Keys.TAB).sendKeys("Kay").sendKeys(Keys.TAB)
+                    .sendKeys("kay@example.com").sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
+            assertThat(focused(driver), equalTo("answer"));
+            keyboard.sendKeys(answer).sendKeys(Keys.TAB).perform();
+            assertThat(focused(driver), equalTo("save"));
+            keyboard.sendKeys(Keys.SPACE).sendKeys(Keys.TAB).perform();
+            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.activeElement.type")), equalTo("submit"));
+            keyboard.sendKeys(Keys.ENTER).perform();
+            browser.await().until(d -> text(d, ".notice").contains("awaiting moderation"));
+            assertThat(text(driver, ".pending .body"), equalTo("Typed, never clicked."));
+            assertThat(String.valueOf(js(driver, "return localStorage.getItem('comments.author')")), containsString("Kay"));
+        }
+    }
+
+    @Test
     void errorsAppearAtTheirFieldsAndAreAnnouncedAndEachAttemptGetsAFreshCaptcha() {
         String article = Comments.freshArticle();
         try (Browser browser = Browser.open()) {
@@ -117,7 +143,7 @@ class EmbedBrowserTest {
             assertThat(attribute(driver, "#email", "aria-invalid"), equalTo("true"));
             assertThat(attribute(driver, "#email", "aria-describedby"), containsString("email-error"));
             assertThat(text(driver, "[role=alert]"), containsString("Please correct the fields marked below."));
-            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.activeElement.id")), equalTo("email"));
+            assertThat(focused(driver), equalTo("email"));
             assertThat(value(driver, "answer"), equalTo(""));
 
             fill(driver, "email", "bo@example.com");
@@ -144,15 +170,15 @@ class EmbedBrowserTest {
             ChromeDriver driver = open(browser, article, "");
             shadow(driver, "#comment-" + parent + " .actions button").click();
             assertThat(text(driver, "#reply-title"), startsWith("Leave a Reply to Ana"));
-            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.activeElement.id")), equalTo("comment"));
+            assertThat(focused(driver), equalTo("comment"));
             fill(driver, "comment", "The region does.");
             fill(driver, "name", "Bo");
             fill(driver, "email", "bo.reply@example.com");
             answerCaptcha(driver);
             shadow(driver, "button[type=submit]").click();
             browser.await().until(d -> text(d, ".notice").contains("awaiting moderation"));
-            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.querySelector('#comment-" + parent
-                    + " > .children > .pending') !== null")), equalTo("true"));
+            assertTrue(exists(driver, "#comment-" + parent
+                    + " > .children > .pending"));
             String reply = onlyPending(article);
             Moderator.approve(reply);
 
@@ -169,8 +195,8 @@ class EmbedBrowserTest {
 
             driver.navigate().refresh();
             awaitRendered(browser);
-            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.querySelector('#comment-" + parent
-                    + " > .children > #comment-" + reply + "') !== null")), equalTo("true"));
+            assertTrue(exists(driver, "#comment-" + parent
+                    + " > .children > #comment-" + reply + ""));
             assertThat(Accessibility.blocking(driver), empty());
         }
     }
@@ -194,7 +220,7 @@ class EmbedBrowserTest {
             browser.await().until(d -> text(d, ".notice").contains("published"));
             assertThat(text(driver, ".count"), equalTo("2 comments"));
             assertThat(text(driver, ".list"), containsString("Published at once."));
-            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.querySelectorAll('.pending').length")), equalTo("0"));
+            assertThat(count(driver, ".pending"), equalTo(0L));
         }
     }
 
@@ -207,9 +233,9 @@ class EmbedBrowserTest {
             ChromeDriver driver = open(browser, article, "");
             assertThat(text(driver, ".list .body"), equalTo(hostile));
             assertThat(text(driver, ".list .author"), equalTo("<b onclick=alert(1)>Mallory</b>"));
-            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.querySelectorAll('.list img, .list script, .list b').length")), equalTo("0"));
+            assertThat(count(driver, ".list img, .list script, .list b"), equalTo(0L));
             assertThat(String.valueOf(js(driver, "return window.__pwned === undefined")), equalTo("true"));
-            assertThat(String.valueOf(js(driver, "return " + HOST + ".shadowRoot.querySelector('.list .body a').getAttribute('href')")),
+            assertThat(attribute(driver, ".list .body a", "href"),
                     equalTo("https://ok.example/x"));
         }
         try (Browser browser = Browser.withoutJavaScript()) {
@@ -374,7 +400,7 @@ class EmbedBrowserTest {
             try (Browser browser = Browser.open()) {
                 ChromeDriver driver = open(browser, article, "&pageSize=" + pageSize);
                 assertThat(text(driver, ".count"), equalTo("200 comments"));
-                long shown = (Long) js(driver, "return " + HOST + ".shadowRoot.querySelectorAll('.list .comment').length");
+                long shown = count(driver, ".list .comment");
                 assertThat(shown, equalTo(Long.parseLong(pageSize)));
                 Object rendered = js(driver, "return window.__renderedAt");
                 Object response = js(driver, "return performance.getEntriesByType('navigation')[0].responseEnd");
@@ -383,8 +409,7 @@ class EmbedBrowserTest {
                         ((Number) response).doubleValue());
                 if (pageSize.equals("50")) {
                     shadow(driver, ".more button").click();
-                    browser.await().until(d -> ((Long) js(d, "return " + HOST
-                            + ".shadowRoot.querySelectorAll('.list .comment').length")) == 100L);
+                    browser.await().until(d -> count(d, ".list .comment") == 100L);
                 }
             }
         }
@@ -426,6 +451,24 @@ class EmbedBrowserTest {
         Object text = js(driver, "const e = " + HOST + ".shadowRoot.querySelector(\"" + selector
                 + "\"); return e ? e.innerText.trim() : null");
         return text == null ? "" : (String) text;
+    }
+
+    private static String style(WebDriver driver, String selector, String property) {
+        return (String) js(driver, "return getComputedStyle(" + HOST + ".shadowRoot.querySelector(\"" + selector
+                + "\"))." + property);
+    }
+
+    private static String focused(WebDriver driver) {
+        return (String) js(driver, "return " + HOST + ".shadowRoot.activeElement.id");
+    }
+
+    private static boolean exists(WebDriver driver, String selector) {
+        return Boolean.TRUE.equals(js(driver, "return " + HOST + ".shadowRoot.querySelector(\"" + selector
+                + "\") !== null"));
+    }
+
+    private static long count(WebDriver driver, String selector) {
+        return (Long) js(driver, "return " + HOST + ".shadowRoot.querySelectorAll(\"" + selector + "\").length");
     }
 
     private static String attribute(WebDriver driver, String selector, String name) {
@@ -488,7 +531,7 @@ class EmbedBrowserTest {
         List<String> urls = (List<String>) js(driver, "return performance.getEntriesByType('resource').map(e => e.name)");
         for (String url : urls) {
             boolean ours = url.startsWith(origin() + "/") || url.startsWith(ArticleSite.origin() + "/");
-            org.junit.jupiter.api.Assertions.assertTrue(ours, url);
+            assertTrue(ours, url);
         }
         assertThat(urls.stream().filter(u -> u.startsWith(origin())).count(), org.hamcrest.Matchers.greaterThan(2L));
         assertThat(String.valueOf(js(driver, "return window.__violations.join(', ')")), equalTo(""));
