@@ -121,7 +121,8 @@
         var own = {};
         try { own = JSON.parse(host.getAttribute('data-comments-texts') || '{}'); } catch (e) { own = {}; }
         this.t = Object.assign({}, TEXTS, window.CommentsTexts || {}, own);
-        try { this.plural = new Intl.PluralRules(this.t.lang); } catch (e) { this.plural = new Intl.PluralRules('en'); }
+        try { this.lang = Intl.getCanonicalLocales(this.t.lang)[0] || 'en'; } catch (e) { this.lang = 'en'; }
+        this.plural = new Intl.PluralRules(this.lang);
         this.pageSize = Math.min(200, Math.max(1, parseInt(host.getAttribute('data-comments-page-size'), 10) || 50));
         this.items = {};
         this.total = 0;
@@ -136,7 +137,7 @@
         this.list = h('ol', { class: 'list' });
         this.more = h('p', { class: 'more', hidden: true }, [h('button', { type: 'button', class: 'more-button', text: t.loadMore, onclick: function () { self.load(); } })]);
         this.form = this.buildForm();
-        var section = h('section', { class: 'comments', 'aria-label': t.comments, lang: t.lang }, [this.count, this.status, this.list, this.more, this.respond]);
+        var section = h('section', { class: 'comments', 'aria-label': t.comments, lang: this.lang }, [this.count, this.status, this.list, this.more, this.respond]);
         return Promise.all([sheet, this.load(), this.newCaptcha()]).then(function (results) {
             if (results[0]) self.root.adoptedStyleSheets = [results[0]];
             self.root.append(section);
@@ -182,7 +183,7 @@
         var when = new Date(c.createdAt);
         var meta = h('header', { class: 'meta' }, [author,
             c.featured ? h('span', { class: 'badge', text: t.featured }) : null,
-            h('time', { datetime: c.createdAt, text: when.toLocaleString(t.lang, { dateStyle: 'long', timeStyle: 'short' }) }),
+            h('time', { datetime: c.createdAt, text: when.toLocaleString(this.lang, { dateStyle: 'long', timeStyle: 'short' }) }),
             c.editedAt ? h('span', { class: 'edited', text: t.edited }) : null]);
         var item = h('article', { class: 'item' }, [meta,
             pending ? h('p', { class: 'awaiting', text: t.awaiting }) : null,

@@ -71,6 +71,23 @@ class EmbedPageTest {
     }
 
     @Test
+    void aCommentPublishedAtOnceIsOnThePageItRedirectsTo() {
+        String article = Comments.freshArticle();
+        String email = "trusted.page." + System.nanoTime() + "@example.com";
+        String first = Comments.aComment().onArticle(article).withEmail(email).approved();
+        String author = Moderator.asAdmin().get("/api/v1/moderation/comments/{id}", first).then().extract().path("authorId");
+        Moderator.asAdmin().contentType(ContentType.JSON).body(Map.of("standing", "trusted"))
+                .put("/api/v1/moderation/authors/{id}/standing", author).then().statusCode(200);
+        Map<String, String> form = validForm(article, "Tru", "Straight onto the page.");
+        form.put("email", email);
+        String location = postForm(article, form).then().statusCode(303).extract().header("Location");
+        assertTrue(location.startsWith("/embed/articles/" + article + "?submitted=published#comment-"), location);
+        given().get(location.substring(0, location.indexOf('#'))).then().statusCode(200)
+                .body(containsString("Thank you! Your comment is published."), containsString("Straight onto the page."),
+                        containsString("2 comments"));
+    }
+
+    @Test
     void aWrongCaptchaAndAMissingEmailComeBackAtTheirFieldsWithTheInputKeptButTheEmailAndAFreshCaptcha() {
         String article = Comments.freshArticle();
         Map<String, String> form = validForm(article, "Bo <b>Reader</b>", "My \"comment\" & more");
