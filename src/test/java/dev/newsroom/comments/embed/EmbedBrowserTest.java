@@ -76,6 +76,7 @@ class EmbedBrowserTest {
             // Styles applied under style-src 'self' (a constructed sheet), and the site's own do not get in.
             assertThat(style(driver, "button[type=submit]", "backgroundColor"),
                     equalTo("rgb(29, 95, 168)"));
+            assertAccessible(driver, "widget, no comments yet");
             browser.screenshot("embed-widget-empty");
 
             fill(driver, "comment", "The bridge is long overdue.\n\nWell done, council.");
@@ -101,7 +102,7 @@ class EmbedBrowserTest {
             assertThat(value(driver, "name"), equalTo("Ana Reader"));
             assertThat(value(driver, "email"), equalTo("ana.widget@example.com"));
             assertNoForeignRequestsNorViolations(driver);
-            assertThat(Accessibility.blocking(driver), empty());
+            assertAccessible(driver, "widget with a published comment");
             browser.screenshot("embed-widget");
         }
     }
@@ -157,7 +158,7 @@ class EmbedBrowserTest {
             // One captcha for the form, then a fresh one after each of the two attempts.
             browser.await().until(d -> Long.valueOf(3).equals(js(d,
                     "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/v1/captcha')).length")));
-            assertThat(Accessibility.blocking(driver), empty());
+            assertAccessible(driver, "widget with errors at fields");
             fullPage(browser, "embed-widget-errors");
         }
     }
@@ -197,7 +198,7 @@ class EmbedBrowserTest {
             awaitRendered(browser);
             assertTrue(exists(driver, "#comment-" + parent
                     + " > .children > #comment-" + reply + ""));
-            assertThat(Accessibility.blocking(driver), empty());
+            assertAccessible(driver, "widget after a reply and a report");
         }
     }
 
@@ -285,7 +286,7 @@ class EmbedBrowserTest {
             assertThat(text(driver, ".list .actions"), containsString("Antworten"));
             assertThat((Long) js(driver, "const h = " + HOST + "; return h.scrollWidth - h.clientWidth"), lessThanOrEqualTo(0L));
             assertThat((Long) js(driver, "return document.documentElement.scrollWidth - window.innerWidth"), lessThanOrEqualTo(0L));
-            assertThat(Accessibility.blocking(driver), empty());
+            assertAccessible(driver, "widget in German, dark, 390 px");
             fullPage(browser, "embed-widget-narrow-dark-de");
         }
         String pick = Comments.aComment().onArticle(article).by("Marta Okafor").saying("""
@@ -299,7 +300,7 @@ class EmbedBrowserTest {
             try (Browser browser = Browser.open()) {
                 ChromeDriver driver = open(browser, article, "&theme=" + theme);
                 assertThat(text(driver, ".featured .badge"), equalTo("Editors’ pick"));
-                assertThat(Accessibility.blocking(driver), empty());
+                assertAccessible(driver, "widget " + theme + " with picks and replies");
                 fullPage(browser, "embed-widget-" + theme);
             }
         }
@@ -318,6 +319,7 @@ class EmbedBrowserTest {
             driver.findElement(By.id("url")).sendKeys("https://cy.example.org/");
             driver.findElement(By.id("answer")).sendKeys("101");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitElement(browser, By.id("email-error"));
             assertThat(driver.findElement(By.id("email-error")).getText(), equalTo("Email is required."));
             assertThat(driver.findElement(By.id("email")).getAttribute("aria-invalid"), equalTo("true"));
             assertThat(driver.findElement(By.id("comment")).getAttribute("value"), equalTo("Without scripts."));
@@ -327,6 +329,7 @@ class EmbedBrowserTest {
             driver.findElement(By.id("email")).sendKeys("cy@example.com");
             driver.findElement(By.id("answer")).sendKeys("101");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitElement(browser, By.id("answer-error"));
             assertThat(driver.findElement(By.id("answer-error")).getText(),
                     equalTo("That answer is not right. Please answer the new question."));
             assertThat(driver.findElement(By.id("email")).getAttribute("value"), equalTo(""));
@@ -335,6 +338,7 @@ class EmbedBrowserTest {
             driver.findElement(By.id("answer")).sendKeys(Integer.toString(Captchas.solve(
                     driver.findElement(By.cssSelector(".question")).getText())));
             driver.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitElement(browser, By.cssSelector(".notice"));
             assertThat(driver.findElement(By.cssSelector(".notice")).getText(),
                     equalTo("Thank you! Your comment is awaiting moderation."));
             String id = onlyPending(article);
@@ -345,6 +349,7 @@ class EmbedBrowserTest {
             assertThat(driver.findElement(By.cssSelector("#comment-" + id + " .body")).getText(), equalTo("Without scripts."));
 
             driver.findElement(By.cssSelector("#comment-" + id + " .actions a")).click();
+            awaitElement(browser, By.cssSelector("input[name=parentId]"));
             assertThat(driver.findElement(By.id("reply-title")).getText(), startsWith("Leave a Reply to Cy"));
             driver.findElement(By.id("comment")).sendKeys("A reply without scripts.");
             driver.findElement(By.id("author")).sendKeys("Di");
@@ -352,6 +357,7 @@ class EmbedBrowserTest {
             driver.findElement(By.id("answer")).sendKeys(Integer.toString(Captchas.solve(
                     driver.findElement(By.cssSelector(".question")).getText())));
             driver.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitElement(browser, By.cssSelector(".notice"));
             assertThat(driver.findElement(By.cssSelector(".notice")).getText(), containsString("awaiting moderation"));
             asAdmin().get("/api/v1/moderation/comments?status=pending&articleId=" + article).then()
                     .body("comments[0].parentId", equalTo(id));
@@ -374,15 +380,16 @@ class EmbedBrowserTest {
             WebDriver driver = browser.driver();
             driver.get(origin() + "/embed/articles/" + article);
             assertThat(driver.findElement(By.cssSelector(".count")).getText(), equalTo("2 comments"));
-            assertThat(Accessibility.blocking(driver), empty());
+            assertAccessible(driver, "page without JavaScript");
             fullPage(browser, "embed-page");
             driver.findElement(By.id("author")).sendKeys("Cy");
             driver.findElement(By.id("answer")).sendKeys("101");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitElement(browser, By.id("comment-error"));
             assertThat(driver.findElement(By.id("comment-error")).getText(), equalTo("Comment is required."));
-            assertThat(Accessibility.blocking(driver), empty());
+            assertAccessible(driver, "page with errors at fields");
             driver.get(origin() + "/embed/articles/" + article + "?report=" + parent + "#report");
-            assertThat(Accessibility.blocking(driver), empty());
+            assertAccessible(driver, "page with the report form");
         }
     }
 
@@ -451,6 +458,19 @@ class EmbedBrowserTest {
         Object text = js(driver, "const e = " + HOST + ".shadowRoot.querySelector(\"" + selector
                 + "\"); return e ? e.innerText.trim() : null");
         return text == null ? "" : (String) text;
+    }
+
+    /** A form post or link in a frame may still be loading when click() returns: wait for what it brings. */
+    private static void awaitElement(Browser browser, By locator) {
+        browser.await().until(d -> !d.findElements(locator).isEmpty());
+    }
+
+    /** Runs axe-core, prints what it found (every impact) and refuses serious or critical violations. */
+    private static void assertAccessible(WebDriver driver, String screen) {
+        List<Accessibility.Violation> found = Accessibility.scan(driver);
+        System.out.printf("axe-core, %s: %d violations %s%n", screen, found.size(),
+                found.stream().map(v -> v.rule() + " (" + v.impact() + ")").toList());
+        assertThat(found.stream().filter(Accessibility.Violation::blocking).toList(), empty());
     }
 
     private static String style(WebDriver driver, String selector, String property) {
