@@ -1,12 +1,13 @@
 package dev.newsroom.comments.embed;
 
-import dev.newsroom.comments.antispam.RateLimiter;
 import dev.newsroom.comments.antispam.RateLimiter.PageAction;
+import dev.newsroom.comments.antispam.RateLimiter;
 import dev.newsroom.comments.captcha.CaptchaChallenge;
 import dev.newsroom.comments.captcha.CaptchaService;
 import dev.newsroom.comments.comment.ArticleIds;
-import dev.newsroom.comments.comment.PublicComment;
 import dev.newsroom.comments.comment.CommentStatus;
+import dev.newsroom.comments.comment.PublicComment;
+import dev.newsroom.comments.config.SettingBounds;
 import dev.newsroom.comments.publication.PublicationService;
 import dev.newsroom.comments.publication.PublishedPage;
 import dev.newsroom.comments.report.ReportRequest;
@@ -20,24 +21,25 @@ import dev.newsroom.comments.web.ClientAddress;
 import dev.newsroom.comments.web.DatabaseUnavailable;
 import dev.newsroom.comments.web.Problem;
 import dev.newsroom.comments.web.ProblemException;
-import dev.newsroom.comments.config.SettingBounds;
 import io.quarkus.arc.Arc;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.interceptor.Interceptor;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -233,14 +235,14 @@ class EmbedRoutes {
 
     private static void requireForm(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(FORM)) {
-            throw new ProblemException415();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+            throw new NotAForm();
         }
     }
 
-    /** Answers 415 through the same page as other refusals. */
-    private static final class ProblemException415 extends ProblemException {
-        ProblemException415() {
+    /** A post that is not a form: 415, shown through the same page as other refusals. */
+    private static final class NotAForm extends ProblemException {
+        NotAForm() {
             super(415, "Unsupported Media Type", "Send the form as application/x-www-form-urlencoded.");
         }
     }
@@ -254,7 +256,7 @@ class EmbedRoutes {
         headers(ctx).setStatusCode(303).putHeader("Location", location).end();
     }
 
-    private io.vertx.core.http.HttpServerResponse headers(RoutingContext ctx) {
+    private HttpServerResponse headers(RoutingContext ctx) {
         return ctx.response()
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("Content-Security-Policy", policy)
