@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * holds across every instance behind a load balancer.
  */
 @ApplicationScoped
-class RateLimiter {
+public class RateLimiter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -49,6 +49,25 @@ class RateLimiter {
         } else if (request.method() == HttpMethod.GET && path.equals("/api/v1/captcha")) {
             take("captchas", request, config.captchasPerMinute());
         }
+    }
+
+    /**
+     * The limits of a reader's page served outside the API (API.md §7): a form posted there is a
+     * comment like one posted to the API, and the page's captcha a captcha. 429 past them.
+     */
+    public void limitPage(HttpServerRequest request, PageAction action) {
+        if (config.enabled()) {
+            switch (action) {
+                case COMMENT -> take("comments", request, config.submissionsPerMinute());
+                case REPORT -> take("reports", request, config.reportsPerMinute());
+                case CAPTCHA -> take("captchas", request, config.captchasPerMinute());
+            }
+        }
+    }
+
+    /** What a reader's page does that the API limits. */
+    public enum PageAction {
+        COMMENT, REPORT, CAPTCHA
     }
 
     private void take(String what, HttpServerRequest request, int perMinute) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * kept in {@link PublishedPages} until a change to the article or the cache TTL.
  */
 @ApplicationScoped
-class PublicationService {
+public class PublicationService {
 
     private final CommentRepository comments;
     private final PublishedPages published;
@@ -55,6 +55,16 @@ class PublicationService {
         return new PublishedPage(request.articleId(),
                 comments.countApprovedByArticle(request.articleId(), request.featuredOnly()),
                 page.nextCursor(), page.items().stream().map(PublicComment::of).toList());
+    }
+
+    /**
+     * One page of an article's approved comments, oldest first, for the pages the service renders
+     * itself (API.md §7); not cached, since those pages carry a captcha and are never stored anyway.
+     * A bad article id or cursor is the same 400 problem as the JSON list's.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PublishedPage approvedPage(String articleId, String cursor, int limit) {
+        return approvedComments(PageRequest.parse(articleId, null, Integer.toString(limit), cursor, null));
     }
 
     /**

@@ -4,5 +4,5 @@ import dev.newsroom.comments.comment.PublicComment;
 import java.util.List;
 
 /** One page of an article's approved comments; {@code total} counts all of them, not just this page. */
-record PublishedPage(String articleId, long total, String nextCursor, List<PublicComment> comments) {
+public record PublishedPage(String articleId, long total, String nextCursor, List<PublicComment> comments) {
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A reader's report of a published comment (API.md §5). Unknown fields are ignored, like a post's. */
 @Schema(name = "ReportRequest")
-record ReportRequest(
+public record ReportRequest(
         @Schema(enumeration = { "offensive", "spam", "off-topic", "misinformation", "other" }, required = true)
         @NotNull(message = "is required")
         @Pattern(regexp = REASONS, message = "must be offensive, spam, off-topic, misinformation or other") String reason,

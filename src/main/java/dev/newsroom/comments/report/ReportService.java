@@ -26,7 +26,7 @@ import java.time.temporal.ChronoUnit;
  * {@code reportsToHold} is exact, and exactly one report unpublishes the comment.
  */
 @ApplicationScoped
-class ReportService {
+public class ReportService {
 
     /** Who the audit trail names for a comment the readers' reports unpublished. */
     static final String SYSTEM = "system";
@@ -63,7 +63,7 @@ class ReportService {
      *                      keyed fingerprint is stored
      */
     @Transactional
-    void report(String commentId, @NotNull @Valid ReportRequest request, String clientAddress) {
+    public void report(String commentId, @NotNull @Valid ReportRequest request, String clientAddress) {
         Comment comment = comments.findForUpdate(commentId).filter(found -> found.status() == CommentStatus.APPROVED)
                 .orElseThrow(NotReportableException::new);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

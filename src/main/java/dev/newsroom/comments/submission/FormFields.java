@@ -13,7 +13,7 @@ import java.util.Set;
  * stored as the reader's text, and they keep one of two values of a repeated field, silently. Here
  * both are a 400 naming the field, like a JSON body with invalid UTF-8 or a duplicate key.
  */
-final class FormFields {
+public final class FormFields {
 
     private FormFields() {
     }
@@ -23,7 +23,7 @@ final class FormFields {
      * name a known field only: an unknown "name" may be anything, a JSON document with an email
      * in it included.
      */
-    static Map<String, String> parse(byte[] body, Set<String> known) {
+    public static Map<String, String> parse(byte[] body, Set<String> known) {
         Map<String, String> fields = new HashMap<>();
         int start = 0;
         while (start <= body.length) {

@@ -31,6 +31,14 @@ public class AllowedOrigins {
         return originOf(target).filter(origins::contains).isPresent();
     }
 
+    /**
+     * The origins as {@code scheme://host[:port]}, sorted: the pages the service serves (API.md §7)
+     * name them in {@code Content-Security-Policy: frame-ancestors}.
+     */
+    public java.util.List<String> all() {
+        return origins.stream().sorted().toList();
+    }
+
     /** Whether a browser on {@code origin} (an {@code Origin} header) may call the API. */
     public boolean allowsOrigin(String origin) {
         return originOf(origin).filter(origins::contains).isPresent();

@@ -12,15 +12,15 @@ import java.util.Locale;
  * Such requests are answered 503 with {@code Retry-After}, and the pool reconnects by itself
  * once the database is back; nothing was acknowledged, so nothing acknowledged is lost.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** What clients are told to wait: about the time a PostgreSQL restart or fail-over takes. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private DatabaseUnavailable() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (isCommitFailure(cause)) {
                 return true;
