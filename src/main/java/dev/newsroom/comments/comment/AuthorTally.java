@@ -80,6 +80,19 @@ class AuthorTally {
         });
     }
 
+    /**
+     * When these authors were first and last seen, widened to take in {first, last} of each (an import
+     * brings comments older than the ones already there), in email-index order like {@link #addAll}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void seenAll(Map<String, Instant[]> firstAndLast) {
+        new TreeMap<>(firstAndLast).forEach((emailIndex, times) -> entityManager.createNativeQuery("update author set"
+                + " first_seen = case when first_seen is null or first_seen > ?1 then ?1 else first_seen end,"
+                + " last_seen = case when last_seen is null or last_seen < ?2 then ?2 else last_seen end"
+                + " where email_index = ?3")
+                .setParameter(1, times[0]).setParameter(2, times[1]).setParameter(3, emailIndex).executeUpdate());
+    }
+
     /** The column of a status: the status's wire name, from the enum, never from input. */
     private static String column(CommentStatus status) {
         return status.wireName();
