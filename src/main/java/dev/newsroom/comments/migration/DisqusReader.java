@@ -18,6 +18,8 @@ import javax.xml.stream.XMLStreamReader;
 final class DisqusReader {
 
     private static final String INTERNALS = "http://disqus.com/disqus-internals";
+    /** What import_record.original_id holds; Disqus's ids are numbers of a dozen digits. */
+    private static final int MAX_ID = 200;
 
     private final Map<String, String> articleOfThread = new HashMap<>();
 
@@ -64,8 +66,9 @@ final class DisqusReader {
     private void post(String disqusId, Map<String, String> fields, String where, ImportSink sink) {
         String id = disqusId == null ? "" : disqusId.strip();
         String at = id.isEmpty() ? "post at " + where : "post " + id;
-        if (id.isEmpty()) {
-            sink.malformed(at, "the post has no dsq:id");
+        if (id.isEmpty() || id.length() > MAX_ID) {
+            sink.malformed(id.isEmpty() ? at : "post at " + where, id.isEmpty() ? "the post has no dsq:id"
+                    : "the post's dsq:id is longer than " + MAX_ID + " characters");
             return;
         }
         try {
@@ -90,7 +93,8 @@ final class DisqusReader {
                     ImportedFields.bodyFromHtml(fields.get("message")), status, List.of(), created, created, null, null,
                     null, null, false, null);
             String parent = fields.getOrDefault("parent@id", "").strip();
-            sink.comment(new IncomingComment(at, id, parent.isEmpty() ? null : parent, comment));
+            sink.comment(new IncomingComment(at, id, parent.isEmpty() || parent.length() > MAX_ID ? null : parent,
+                    comment));
         } catch (IllegalArgumentException malformed) {
             sink.malformed(at, malformed.getMessage());
         }

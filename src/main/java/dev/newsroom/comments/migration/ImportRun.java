@@ -109,10 +109,16 @@ final class ImportRun implements ImportSink {
         }
     }
 
-    /** SQLState class 23: a constraint (here a primary key another import's batch just used) refused the insert. */
+    /**
+     * SQLState class 23: a constraint (here a primary key another import's batch just used) refused
+     * the insert; 40001 and 40P01: the database chose this transaction to end a deadlock. Either way
+     * the batch can be written again.
+     */
     static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("40001")
+                            || sql.getSQLState().equals("40P01"))) {
                 return true;
             }
         }

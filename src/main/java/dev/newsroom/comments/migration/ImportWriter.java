@@ -1,6 +1,8 @@
 package dev.newsroom.comments.migration;
 
 import dev.newsroom.comments.comment.ArticleChanged;
+import dev.newsroom.comments.comment.AuditEntry;
+import dev.newsroom.comments.comment.AuditTrail;
 import dev.newsroom.comments.comment.Authors;
 import dev.newsroom.comments.comment.BlindIndex;
 import dev.newsroom.comments.comment.Comment;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.Session;
 
 /**
  * Writes an import, one transaction per batch: the batch's new comments (sealed and indexed like
@@ -36,6 +40,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 class ImportWriter {
 
+    /** Rows an insert round trip carries. */
+    private static final int JDBC_BATCH = 100;
+
     private final EntityManager entityManager;
     private final CommentRepository comments;
     private final Authors authors;
@@ -44,10 +51,13 @@ class ImportWriter {
     private final EventLog events;
     private final Event<ArticleChanged> articleChanged;
     private final ImportConfig config;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ImportWriter(EntityManager entityManager, CommentRepository comments, Authors authors, BlindIndex index,
-            EmailVault vault, EventLog events, Event<ArticleChanged> articleChanged, ImportConfig config, Clock clock) {
+            EmailVault vault, EventLog events, Event<ArticleChanged> articleChanged, ImportConfig config,
+            AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.entityManager = entityManager;
         this.comments = comments;
         this.authors = authors;
@@ -59,10 +69,13 @@ class ImportWriter {
         this.clock = clock;
     }
 
+    /** The import's row, and its audit line (action import, the format and the import's id as note). */
     @Transactional
     String start(ImportFormat format, String administrator) {
         ImportJob job = new ImportJob(java.util.UUID.randomUUID().toString(), format, administrator, now());
         entityManager.persist(job);
+        audit.append(new AuditEntry(now(), administrator, "import", null, null, null, null, null,
+                "format " + format.wireName() + ", import " + job.id()));
         return job.id();
     }
 
@@ -123,14 +136,24 @@ class ImportWriter {
             inBatch.put(incoming.originalId(), new Known(comment.id(), values.articleId(), importId));
             records.add(new Object[] { incoming.originalId(), comment.id(), waitingFor });
         }
+        Session session = entityManager.unwrap(Session.class);
+        session.setJdbcBatchSize(JDBC_BATCH); // this transaction's inserts in round trips of many rows
         authors.ensureExist(fresh.stream().map(Comment::emailIndex).toList());
         comments.persistImported(fresh);
-        for (Object[] record : records) {
-            entityManager.createNativeQuery("insert into import_record (source, original_id, comment_id, import_id,"
-                    + " parent_original_id) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, source).setParameter(2, record[0]).setParameter(3, record[1])
-                    .setParameter(4, importId).setParameter(5, record[2]).executeUpdate();
-        }
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into import_record (source,"
+                    + " original_id, comment_id, import_id, parent_original_id) values (?, ?, ?, ?, ?)")) {
+                for (Object[] record : records) {
+                    insert.setString(1, source);
+                    insert.setString(2, (String) record[0]);
+                    insert.setString(3, (String) record[1]);
+                    insert.setString(4, importId);
+                    insert.setString(5, (String) record[2]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         addErrors(importId, batchErrors);
         entityManager.createNativeQuery("update import_job set processed = processed + ?1, imported = imported + ?2,"
                 + " skipped = skipped + ?3, heartbeat_at = ?4 where id = ?5")
