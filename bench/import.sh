@@ -59,6 +59,9 @@ done
 java_pid=$(pgrep -P "$pid" java || echo "$pid")
 kib() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$java_pid/status"; }
 rss_before=$(kib VmRSS)
+# CPU seconds the service used (user + system): the machine may be shared, the wall clock is not the cost.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$java_pid/stat"; }
+cpu_start=$(cpu)
 
 start=$(date +%s.%N)
 id=$(curl -sf -u "admin:$password" -H 'Content-Type: application/xml' --data-binary "@$file" \
@@ -73,6 +76,7 @@ end=$(date +%s.%N)
 imported=$(sed -E 's/.*"imported":([0-9]+).*/\1/' <<<"$progress")
 status=$(sed -E 's/.*"status":"([a-z]+)".*/\1/' <<<"$progress")
 peak_import=$(kib VmHWM)
+cpu_import=$(awk -v a="$cpu_start" -v b="$(cpu)" 'BEGIN {print b - a}')
 
 # The export, with the RSS sampled while it streams.
 peak_export=0
@@ -82,6 +86,7 @@ sampler=$!
 export_start=$(date +%s.%N)
 curl -sf -u "admin:$password" "$api/admin/exports?format=jsonl" -o "$work/export.jsonl"
 export_end=$(date +%s.%N)
+cpu_export=$(awk -v a="$cpu_start" -v b="$(cpu)" -v i="$cpu_import" 'BEGIN {print b - a - i}')
 kill "$sampler" 2>/dev/null || true; sampler=''
 peak_export=$(sort -n "$work/rss-export" | tail -1)
 exported=$(wc -l < "$work/export.jsonl")
@@ -89,10 +94,12 @@ exported=$(wc -l < "$work/export.jsonl")
 awk -v db="$database" -v n="$comments" -v size="$size" -v imported="$imported" -v status="$status" \
     -v t0="$start" -v t1="$uploaded" -v t2="$end" -v before="$rss_before" -v peak="$peak_import" \
     -v e0="$export_start" -v e1="$export_end" -v exported="$exported" -v epeak="$peak_export" \
-    -v esize="$(stat -c %s "$work/export.jsonl")" 'BEGIN {
+    -v esize="$(stat -c %s "$work/export.jsonl")" -v ci="$cpu_import" -v ce="$cpu_export" \
+    -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
     printf "database %s, %d comments generated (%.0f MiB of WXR), JVM -Xmx256m\n", db, n, size / 1048576
-    printf "import   %s: %d imported in %.1f s (upload %.1f s): %.0f comments/s; RSS %d MiB at start, peak %d MiB\n",
-        status, imported, t2 - t0, t1 - t0, imported / (t2 - t0), before / 1024, peak / 1024
-    printf "export   %d comments (%.0f MiB) in %.1f s: %.0f comments/s; RSS while exporting at most %d MiB\n",
-        exported, esize / 1048576, e1 - e0, exported / (e1 - e0), epeak / 1024
+    printf "import   %s: %d imported in %.1f s (upload %.1f s): %.0f comments/s; %.0f s of CPU (%.0f comments per CPU second); RSS %d MiB at start, peak %d MiB\n",
+        status, imported, t2 - t0, t1 - t0, imported / (t2 - t0), ci, imported / ci, before / 1024, peak / 1024
+    printf "export   %d comments (%.0f MiB) in %.1f s: %.0f comments/s; %.0f s of CPU; RSS while exporting at most %d MiB\n",
+        exported, esize / 1048576, e1 - e0, exported / (e1 - e0), ce, epeak / 1024
+    printf "load average at the end: %s (2 cores shared)\n", load
 }'

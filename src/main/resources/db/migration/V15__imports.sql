@@ -46,6 +46,7 @@ CREATE TABLE import_record (
     comment_id         VARCHAR(36)  NOT NULL,
     import_id          VARCHAR(36)  NOT NULL,
     parent_original_id VARCHAR(200),
-    CONSTRAINT import_record_pk PRIMARY KEY (source, original_id)
+    -- original_id first: H2 looks a batch's ids up through the key only when the IN list is on its first column.
+    CONSTRAINT import_record_pk PRIMARY KEY (original_id, source)
 );
 CREATE INDEX import_record_waiting ON import_record (source, parent_original_id);

@@ -74,12 +74,16 @@ public class Authors {
         java.util.Set<String> existing = new java.util.HashSet<>(entityManager
                 .createQuery("select a.emailIndex from Author a where a.emailIndex in :indexes", String.class)
                 .setParameter("indexes", wanted).getResultList());
+        List<Author> created = new java.util.ArrayList<>();
         for (String emailIndex : wanted) {
             if (!existing.contains(emailIndex)) {
-                entityManager.persist(new Author(emailIndex, index.author(emailIndex)));
+                Author author = new Author(emailIndex, index.author(emailIndex));
+                entityManager.persist(author);
+                created.add(author);
             }
         }
         entityManager.flush();
+        created.forEach(entityManager::detach); // inserted; the counts change in SQL (AuthorTally)
     }
 
     public Optional<Author> findById(String authorId) {
