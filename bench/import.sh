@@ -31,6 +31,11 @@ work=$(mktemp -d)
 pg_database=comments_import_$$
 pid='' sampler=''
 cleanup() {
+    local status=$?
+    if ((status != 0)) && [[ -f $work/service.log ]]; then
+        echo "failed ($status); the service's log ends:" >&2
+        tail -20 "$work/service.log" >&2
+    fi
     [[ -n $sampler ]] && kill "$sampler" 2>/dev/null || true
     [[ -n $pid ]] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
     [[ $database == postgresql ]] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $pg_database" >/dev/null 2>&1

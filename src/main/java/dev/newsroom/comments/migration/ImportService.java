@@ -185,7 +185,10 @@ class ImportService {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new ImportTooLargeException(max); // the HTTP layer cut the body off past the limit
+            if (String.valueOf(e.getMessage()).contains("too large")) {
+                throw new ImportTooLargeException(max); // the body reader stopped a chunked body past the limit
+            }
+            throw ProblemException.badRequest("The upload did not arrive whole; send the file again.");
         }
         if (size == 0) {
             delete(file);

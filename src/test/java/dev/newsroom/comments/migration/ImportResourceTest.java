@@ -356,6 +356,15 @@ class ImportResourceTest {
     }
 
     @Test
+    void theOpenApiDescriptionDocumentsImportsAndExports() {
+        String openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/v1/admin/imports", "/api/v1/admin/imports/{id}", "/api/v1/admin/exports")) {
+            assertTrue(openapi.contains("\"" + path + "\""), path);
+        }
+        assertTrue(openapi.contains("COMMENTS_IMPORT_MAX_SIZE"));
+    }
+
+    @Test
     void onlyAdministratorsImportAndExport() {
         String username = "mod" + (System.nanoTime() % 1_000_000_000L);
         asAdmin().contentType(ContentType.JSON)
