@@ -36,6 +36,7 @@ cleanup() {
         echo "failed ($status); the service's log ends:" >&2
         tail -20 "$work/service.log" >&2
     fi
+    [[ -f $work/service.log ]] && cp "$work/service.log" "${TMPDIR:-/tmp}/import-bench-service.log"
     [[ -n $sampler ]] && kill "$sampler" 2>/dev/null || true
     [[ -n $pid ]] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
     [[ $database == postgresql ]] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $pg_database" >/dev/null 2>&1
@@ -100,11 +101,12 @@ awk -v db="$database" -v n="$comments" -v size="$size" -v imported="$imported" -
     -v t0="$start" -v t1="$uploaded" -v t2="$end" -v before="$rss_before" -v peak="$peak_import" \
     -v e0="$export_start" -v e1="$export_end" -v exported="$exported" -v epeak="$peak_export" \
     -v esize="$(stat -c %s "$work/export.jsonl")" -v ci="$cpu_import" -v ce="$cpu_export" \
-    -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+    -v loadavg="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
     printf "database %s, %d comments generated (%.0f MiB of WXR), JVM -Xmx256m\n", db, n, size / 1048576
     printf "import   %s: %d imported in %.1f s (upload %.1f s): %.0f comments/s; %.0f s of CPU (%.0f comments per CPU second); RSS %d MiB at start, peak %d MiB\n",
         status, imported, t2 - t0, t1 - t0, imported / (t2 - t0), ci, imported / ci, before / 1024, peak / 1024
     printf "export   %d comments (%.0f MiB) in %.1f s: %.0f comments/s; %.0f s of CPU; RSS while exporting at most %d MiB\n",
         exported, esize / 1048576, e1 - e0, exported / (e1 - e0), ce, epeak / 1024
-    printf "load average at the end: %s (2 cores shared)\n", load
+    printf "load average at the end: %s (2 cores shared)\n", loadavg
+    if (exported != imported) printf "the export has %d lines for %d comments imported: see the service log\n", exported, imported
 }'
