@@ -90,7 +90,7 @@ final class DisqusReader {
                     : fields.get("author/name");
             Comment.Imported comment = new Comment.Imported(null, articleId, null, ImportedFields.name(name),
                     ImportedFields.email(fields.get("author/email")), null,
-                    ImportedFields.bodyFromHtml(fields.get("message")), status, List.of(), created, created, null, null,
+                    ImportedFields.bodyFromHtml(fields.get("message")), status, List.of(), created, null, null, null,
                     null, null, false, null);
             String parent = fields.getOrDefault("parent@id", "").strip();
             sink.comment(new IncomingComment(at, id, parent.isEmpty() || parent.length() > MAX_ID ? null : parent,

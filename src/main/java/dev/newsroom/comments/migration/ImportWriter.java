@@ -106,6 +106,7 @@ class ImportWriter {
         List<Object[]> records = new ArrayList<>();
         List<ImportView.ImportError> batchErrors = new ArrayList<>(errors);
         long alreadyThere = 0;
+        Instant now = now();
         for (IncomingComment incoming : batch) {
             Comment.Imported values = incoming.comment();
             Known before = known.get(incoming.originalId());
@@ -130,7 +131,7 @@ class ImportWriter {
                     parentId = parent.commentId();
                 }
             }
-            Comment comment = Comment.imported(withParent(values, parentId),
+            Comment comment = Comment.imported(withParent(values, parentId, now),
                     values.email() == null ? null : index.email(values.email()), vault);
             fresh.add(comment);
             inBatch.put(incoming.originalId(), new Known(comment.id(), values.articleId(), importId));
@@ -292,10 +293,15 @@ class ImportWriter {
     private record Known(String commentId, String articleId, String importId) {
     }
 
-    private static Comment.Imported withParent(Comment.Imported values, String parentId) {
+    /**
+     * The values with the parent resolved, and, unless the source says when the comment last changed
+     * (our own export does), changed now: the retention of spam and rejected comments
+     * (COMMENTS_PRIVACY_REJECTED_RETENTION) then counts from the import, not from a date years ago.
+     */
+    private static Comment.Imported withParent(Comment.Imported values, String parentId, Instant now) {
         return new Comment.Imported(values.id(), values.articleId(), parentId, values.name(), values.email(),
                 values.website(), values.body(), values.status(), values.reasons(), values.createdAt(),
-                values.updatedAt(), values.decidedBy(), values.decidedAt(), values.decisionReason(),
+                values.updatedAt() != null ? values.updatedAt() : now, values.decidedBy(), values.decidedAt(), values.decisionReason(),
                 values.decisionNote(), values.featured(), values.editedAt());
     }
 

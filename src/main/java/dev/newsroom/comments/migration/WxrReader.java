@@ -173,7 +173,7 @@ final class WxrReader {
                         ImportedFields.name(fields.get("comment_author")),
                         ImportedFields.email(fields.get("comment_author_email")),
                         ImportedFields.website(fields.get("comment_author_url")),
-                        ImportedFields.bodyFromHtml(fields.get("comment_content")), status, List.of(), created, created,
+                        ImportedFields.bodyFromHtml(fields.get("comment_content")), status, List.of(), created, null,
                         null, null, null, null, false, null);
                 sink.comment(new IncomingComment(where, commentId,
                         parent.isEmpty() || parent.equals("0") ? null : parent, comment));

@@ -88,6 +88,7 @@ class ImportResourceTest {
         assertEquals("pending", byName(story, "Dan").get("status"));
         Map<String, Object> eve = byName(story, "Eve");
         assertEquals("rejected", eve.get("status")); // trash
+        assertTrue(((String) eve.get("updatedAt")).compareTo("2025") > 0, "retention counts from the import");
         assertEquals(eve.get("id"), byName(story, "Fay").get("parentId"));
         assertTrue(story.stream().noneMatch(c -> "Other blog".equals(c.get("name"))), "pingbacks are left out");
 
