@@ -80,6 +80,43 @@ class AuthorTally {
         });
     }
 
+    /**
+     * An import's batch: each author's new comments per status, and the first and last time among
+     * them (which may be older than the ones already counted), in email-index order like
+     * {@link #addAll}, in one round trip to the database.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void importedAll(Map<String, Map<CommentStatus, Long>> counts, Map<String, Instant[]> firstAndLast) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement("update author set"
+                    + " pending = pending + ?, approved = approved + ?, rejected = rejected + ?, spam = spam + ?,"
+                    + " first_seen = case when first_seen is null or first_seen > ? then ? else first_seen end,"
+                    + " last_seen = case when last_seen is null or last_seen < ? then ? else last_seen end"
+                    + " where email_index = ?")) {
+                for (var author : new TreeMap<>(counts).entrySet()) {
+                    Map<CommentStatus, Long> byStatus = author.getValue();
+                    int column = 1;
+                    for (CommentStatus status : CommentStatus.values()) { // the order of the statement's columns
+                        update.setLong(column++, byStatus.getOrDefault(status, 0L));
+                    }
+                    Instant[] seen = firstAndLast.get(author.getKey());
+                    var first = java.time.OffsetDateTime.ofInstant(seen[0], java.time.ZoneOffset.UTC);
+                    var last = java.time.OffsetDateTime.ofInstant(seen[1], java.time.ZoneOffset.UTC);
+                    update.setObject(5, first);
+                    update.setObject(6, first);
+                    update.setObject(7, last);
+                    update.setObject(8, last);
+                    update.setString(9, author.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+
     /** The column of a status: the status's wire name, from the enum, never from input. */
     private static String column(CommentStatus status) {
         return status.wireName();

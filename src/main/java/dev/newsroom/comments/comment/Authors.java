@@ -61,6 +61,31 @@ public class Authors {
         }
     }
 
+    /**
+     * Creates, in the caller's transaction, the rows of those of these authors that have none (an
+     * import's batch). Two transactions creating one author at once: the second fails on the primary
+     * key and its caller retries (migration.ImportWriter), then finding the row.
+     */
+    public void ensureExist(Collection<String> emailIndexes) {
+        List<String> wanted = emailIndexes.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> existing = new java.util.HashSet<>(entityManager
+                .createQuery("select a.emailIndex from Author a where a.emailIndex in :indexes", String.class)
+                .setParameter("indexes", wanted).getResultList());
+        List<Author> created = new java.util.ArrayList<>();
+        for (String emailIndex : wanted) {
+            if (!existing.contains(emailIndex)) {
+                Author author = new Author(emailIndex, index.author(emailIndex));
+                entityManager.persist(author);
+                created.add(author);
+            }
+        }
+        entityManager.flush();
+        created.forEach(entityManager::detach); // inserted; the counts change in SQL (AuthorTally)
+    }
+
     public Optional<Author> findById(String authorId) {
         if (authorId == null || !AUTHOR_ID.matcher(authorId).matches()) {
             return Optional.empty();

@@ -133,6 +133,43 @@ public class Comment {
     }
 
     /**
+     * A comment brought in by an import (API.md §8) as its source had it: its own dates and status
+     * and, from this service's own export, its id, moderation data, pick and edit time. Intake does
+     * not judge it; there is no client fingerprint (imports keep no addresses). Without an email
+     * (Disqus's anonymous comments) there is no sealed email and no index either.
+     */
+    public static Comment imported(Imported from, String emailIndex, EmailVault vault) {
+        Comment comment = new Comment();
+        comment.id = from.id() != null ? from.id() : TimeOrderedId.at(from.createdAt());
+        comment.articleId = from.articleId();
+        comment.parentId = from.parentId();
+        comment.authorName = from.name();
+        comment.sealedEmail = from.email() == null ? null : vault.seal(from.email(), comment.id);
+        comment.emailIndex = from.email() == null ? null : emailIndex;
+        comment.website = from.website();
+        comment.body = from.body();
+        comment.status = from.status();
+        comment.reasons = new ArrayList<>(from.reasons());
+        comment.createdAt = from.createdAt();
+        comment.updatedAt = from.updatedAt() != null ? from.updatedAt() : from.createdAt();
+        comment.decidedBy = from.decidedBy();
+        comment.decidedAt = from.decidedAt();
+        comment.decisionReason = from.decisionReason();
+        comment.decisionNote = from.decisionNote();
+        comment.featured = from.featured() && from.status() == CommentStatus.APPROVED;
+        comment.editedAt = from.editedAt();
+        comment.bodyFingerprint = BlindIndex.bodyFingerprint(from.body());
+        return comment;
+    }
+
+    /** What an import knows of a comment; {@code id} null for a new one, the optional fields null when unknown. */
+    public record Imported(String id, String articleId, String parentId, String name, String email, String website,
+            String body, CommentStatus status, List<String> reasons, Instant createdAt, Instant updatedAt,
+            String decidedBy, Instant decidedAt, String decisionReason, String decisionNote, boolean featured,
+            Instant editedAt) {
+    }
+
+    /**
      * Applies a moderator's decision (the caller has checked it is not already in force), with the
      * reason code and note the moderator gave, if any.
      */

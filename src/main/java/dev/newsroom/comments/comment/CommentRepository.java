@@ -53,6 +53,29 @@ public class CommentRepository {
         authorTally.added(comment.emailIndex(), comment.status(), comment.createdAt());
     }
 
+    /**
+     * An import's batch of new comments (API.md §8), their authors' rows already there
+     * ({@link Authors#ensureExist}): the tallies change once per status and author, as in {@link #decideAll}.
+     */
+    public void persistImported(List<Comment> imported) {
+        Map<CommentStatus, Long> statusChanges = new java.util.EnumMap<>(CommentStatus.class);
+        Map<String, Map<CommentStatus, Long>> authorChanges = new HashMap<>();
+        Map<String, Instant[]> seen = new HashMap<>();
+        for (Comment comment : imported) {
+            entityManager.persist(comment);
+            count(statusChanges, authorChanges, comment.emailIndex(), comment.status(), 1);
+            if (comment.emailIndex() != null) {
+                seen.merge(comment.emailIndex(), new Instant[] { comment.createdAt(), comment.createdAt() },
+                        (a, b) -> new Instant[] { a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
+            }
+        }
+        entityManager.flush();
+        // Written: no longer tracked, so the tallies' statements below do not dirty-check the whole batch each.
+        imported.forEach(entityManager::detach);
+        tally.addAll(statusChanges);
+        authorTally.importedAll(authorChanges, seen);
+    }
+
     public void flush() {
         entityManager.flush();
     }
@@ -340,6 +363,19 @@ public class CommentRepository {
         if (filter.submittedBefore() != null) {
             query.setParameter("submittedBefore", filter.submittedBefore());
         }
+    }
+
+    /**
+     * Every comment, a page at a time in id order (ids grow with time), after {@code afterId} (null:
+     * from the start): the export's keyset, served by the primary key, the same cost on every page.
+     */
+    public List<Comment> findAllAfterId(String afterId, int limit) {
+        TypedQuery<Comment> query = entityManager.createQuery("from Comment c"
+                + (afterId == null ? "" : " where c.id > :after") + " order by c.id", Comment.class);
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     /** Every comment stored with the email of this blind index, oldest first. */

@@ -7,8 +7,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,7 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>a body over {@code quarkus.http.limits.max-body-size} (413). The HTTP server enforces the
  * limit too, but with an empty 413; checking the declared {@code Content-Length} first gives
  * clients the usual problem+json (a chunked body without a length still gets the server's own
- * empty 413 when it overflows);</li>
+ * empty 413 when it overflows). A route with an {@link OwnBodyLimit} (an import's upload) is
+ * checked against its own limit instead, and its declared length is hidden from the server's
+ * check (order -2) and put back right after it, with the route's limit for the body reader;</li>
  * <li>a browser request from an origin that is not an article page's (403). Quarkus's CORS
  * filter would refuse it as well, with an empty body; preflights and allowed origins go on to it;</li>
  * <li>headers over {@code comments.max-header-size} (431). The HTTP server's own limit is set
@@ -33,9 +37,19 @@ class HttpLayerProblems {
     private final AllowedOrigins allowedOrigins;
     private final long maxBodyBytes;
     private final long maxHeaderBytes;
+    private final List<OwnBodyLimit> ownBodyLimits;
+
+    /** Where the declared length of a body under its route's own limit waits while the server's check runs. */
+    private static final String HIDDEN_LENGTH = "comments.own-body-limit.length";
+    /** The key under which Quarkus's body reader finds the largest body it may read. */
+    private static final String READER_LIMIT = "io.quarkus.max-request-size";
+    /** Quarkus's own body size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT) runs at -2; this runs right after it. */
+    private static final int AFTER_SERVER_LIMIT = -1;
 
     HttpLayerProblems(ObjectMapper json, AllowedOrigins allowedOrigins, WebConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            Instance<OwnBodyLimit> ownBodyLimits) {
+        this.ownBodyLimits = ownBodyLimits.stream().toList();
         this.json = json;
         this.allowedOrigins = allowedOrigins;
         this.maxBodyBytes = maxBodySize.asLongValue();
@@ -45,6 +59,31 @@ class HttpLayerProblems {
     void register(@Observes Router router) {
         // One handler for every check: it runs on every request, readers' included.
         router.route().order(Integer.MIN_VALUE).handler(this::check);
+        if (!ownBodyLimits.isEmpty()) {
+            router.route().order(AFTER_SERVER_LIMIT).handler(this::applyOwnBodyLimit);
+        }
+    }
+
+    private OwnBodyLimit ownBodyLimit(RoutingContext context) {
+        for (OwnBodyLimit limit : ownBodyLimits) {
+            if (context.request().method().name().equals(limit.method()) && context.request().path().equals(limit.path())) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    /** Puts the hidden length back, and tells the body reader the route's limit (chunked bodies too). */
+    private void applyOwnBodyLimit(RoutingContext context) {
+        OwnBodyLimit limit = ownBodyLimit(context);
+        if (limit != null) {
+            String length = context.get(HIDDEN_LENGTH);
+            if (length != null) {
+                context.request().headers().set(HttpHeaders.CONTENT_LENGTH, length);
+            }
+            context.put(READER_LIMIT, limit.maxBodyBytes());
+        }
+        context.next();
     }
 
     private void check(RoutingContext context) {
@@ -90,6 +129,9 @@ class HttpLayerProblems {
     private static Problem unreadableBodyType(RoutingContext context) {
         var request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            length = context.get(HIDDEN_LENGTH); // a body under its route's own limit
+        }
         boolean hasBody = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (length != null && !length.trim().equals("0"));
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -143,16 +185,26 @@ class HttpLayerProblems {
 
     private Problem oversizedBody(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && exceeds(declared)) {
+        OwnBodyLimit own = ownBodyLimit(context);
+        long limit = own == null ? maxBodyBytes : own.maxBodyBytes();
+        if (declared != null && exceeds(declared, limit)) {
             return new Problem(ProblemTypes.forStatus(413), "Request too large", 413,
-                    "The request body is larger than this service accepts (" + maxBodyBytes / 1024 + " KiB).", null);
+                    "The request body is larger than this service accepts (" + size(limit) + ").", null);
+        }
+        if (declared != null && own != null) {
+            context.put(HIDDEN_LENGTH, declared);
+            context.request().headers().remove(HttpHeaders.CONTENT_LENGTH);
         }
         return null;
     }
 
-    private boolean exceeds(String contentLength) {
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
+    }
+
+    private static boolean exceeds(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+            return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // the HTTP server itself refuses a malformed length
         }
