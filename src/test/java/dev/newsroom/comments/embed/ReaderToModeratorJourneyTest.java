@@ -1,5 +1,6 @@
 package dev.newsroom.comments.embed;
 
+import static dev.newsroom.comments.testing.Moderator.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
@@ -15,10 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -53,7 +56,7 @@ class ReaderToModeratorJourneyTest {
             widget(page, "button[type=submit]").click();
             reader.await().until(d -> widgetText(d, ".notice").contains("awaiting moderation"));
 
-            String id = approveTheNewArrival(moderator);
+            String id = approveTheNewArrival(moderator, article);
 
             page.navigate().refresh();
             reader.await().until(d -> widgetText(d, ".count").equals("1 comment"));
@@ -76,7 +79,7 @@ class ReaderToModeratorJourneyTest {
             page.findElement(By.cssSelector("button[type=submit]")).click();
             reader.await().until(textToBePresentInElementLocated(By.cssSelector(".notice"), "awaiting moderation"));
 
-            String id = approveTheNewArrival(moderator);
+            String id = approveTheNewArrival(moderator, article);
 
             page.navigate().refresh();
             page.switchTo().defaultContent();
@@ -95,21 +98,30 @@ class ReaderToModeratorJourneyTest {
         browser.await().until(visibilityOfElementLocated(By.id("username"))).sendKeys(Moderator.USERNAME);
         console.findElement(By.id("password")).sendKeys(Moderator.PASSWORD);
         console.findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.await().until(attributeToBe(By.tagName("body"), "data-live", "on"));
-        browser.await().until(attributeToBe(By.id("main"), "data-state", "ready"));
+        // The sign-in answers with a redirect: the old page's elements go stale while it loads.
+        browser.await().ignoring(StaleElementReferenceException.class)
+                .until(attributeToBe(By.tagName("body"), "data-live", "on"));
+        browser.await().ignoring(StaleElementReferenceException.class)
+                .until(attributeToBe(By.id("main"), "data-state", "ready"));
         return browser;
     }
 
-    /** "1 new comment" arrives on the open queue; n shows it, a approves it. Answers its id. */
-    private static String approveTheNewArrival(Browser moderator) {
+    /**
+     * The article's one pending comment arrives on the open queue as "1 new comment"; n shows it
+     * and makes it current, a approves it. Answers its id.
+     */
+    private static String approveTheNewArrival(Browser moderator, String article) {
+        List<String> pending = asAdmin().get("/api/v1/moderation/comments?status=pending&articleId=" + article)
+                .then().statusCode(200).extract().path("comments.id");
+        assertEquals(1, pending.size(), "the reader's comment is held");
+        String id = pending.getFirst();
+        By item = By.cssSelector("li.item[data-id='" + id + "']");
         WebDriver console = moderator.driver();
         moderator.await().until(textToBePresentInElementLocated(By.cssSelector(".new-banner"), "1 new comment"));
         new Actions(console).sendKeys("n").perform();
-        WebElement current = moderator.await().until(d -> d.findElements(By.cssSelector("li.item[aria-current='true']"))
-                .stream().findFirst().orElse(null));
-        String id = current.getAttribute("data-id");
+        moderator.await().until(attributeToBe(item, "aria-current", "true"));
         new Actions(console).sendKeys("a").perform();
-        moderator.await().until(invisibilityOfElementLocated(By.cssSelector("li.item[data-id='" + id + "']")));
+        moderator.await().until(invisibilityOfElementLocated(item));
         assertEquals("approved", Moderator.statusOf(id));
         return id;
     }
