@@ -1,8 +1,0 @@
-package dev.newsroom.comments.moderation;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The same contract tests against the packaged jar. */
-@QuarkusIntegrationTest
-class FeaturedCommentsIT extends FeaturedCommentsTest {
-}
