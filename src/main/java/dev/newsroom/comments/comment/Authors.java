@@ -1,10 +1,10 @@
 package dev.newsroom.comments.comment;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /** Where authors are found, created and forgotten (V10__authors.sql). */
 @ApplicationScoped
 public class Authors {
 
     private static final Pattern AUTHOR_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final EntityManager entityManager;
     private final BlindIndex index;
@@ -34,9 +36,7 @@ public class Authors {
             create(emailIndex);
             author = entityManager.find(Author.class, emailIndex);
             if (author == null) {
-                // Created in a transaction of its own, which this transaction may not see yet (H2 under
-                // load): a new author has the normal standing and no comments; the tally's UPDATE sees the row.
-                return new AuthorRecord(index.author(emailIndex), Standing.NORMAL, 0, 0, 0, 0);
+                throw new IllegalStateException("An author's row was inserted but cannot be read back");
             }
         }
         return new AuthorRecord(author.authorId(), author.standingAt(now), author.count(CommentStatus.APPROVED),
@@ -45,20 +45,29 @@ public class Authors {
     }
 
     /**
-     * Inserts the row in a transaction of its own: the counts are then only ever updated, and two
-     * first comments of one author at once (on any instance) cannot both insert it; the one that loses
-     * finds the other's row. A submission refused after this leaves a row with zero counts behind.
+     * Inserts the row in the caller's transaction, with a statement that cannot fail it when another
+     * transaction inserts the same author at the same moment (two first comments of one author, on
+     * any instance): the counts are then only ever updated. PostgreSQL skips the row on conflict; on
+     * H2 a failed statement undoes only itself, so the duplicate is caught and the transaction goes on.
+     * A transaction of its own would hold a second pooled connection while the caller holds the first:
+     * with as many first-time authors posting at once as the pool has connections, every one of them
+     * waited for a connection none would give back (503 after the acquisition timeout).
      */
     private void create(String emailIndex) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (entityManager.find(Author.class, emailIndex) == null) {
-                    entityManager.persist(new Author(emailIndex, index.author(emailIndex)));
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            boolean postgresql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            try (PreparedStatement insert = connection.prepareStatement("insert into author (email_index, author_id)"
+                    + " values (?, ?)" + (postgresql ? " on conflict do nothing" : ""))) {
+                insert.setString(1, emailIndex);
+                insert.setString(2, index.author(emailIndex));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (postgresql || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
                 }
-            });
-        } catch (PersistenceException insertedMeanwhile) {
-            // Another transaction created it first; the caller reads that row.
-        }
+                // H2: inserted by a transaction that committed meanwhile; the caller reads that row.
+            }
+        });
     }
 
     /**
