@@ -58,8 +58,21 @@ stop_all() {
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     pids=()
 }
-post_rate() { # URL: wrk's posts per second and p99 of the posts' run
-    wrk -t2 -c32 -d"${seconds}s" --latency -s bench/post-comments.lua "$1" | grep -E "Requests/sec|99%|posts:"
+cpu_ticks() { # PID: user + system CPU of the process so far, in clock ticks
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+# post_rate URL PID: wrk's posts per second and p99 of the posts' run, and the service's CPU per
+# accepted post. The clients (wrk, and the Python stream readers of the rounds with streams) share the
+# machine's cores with the service: CPU per post is the figure that does not depend on them.
+post_rate() {
+    local before after output accepted
+    before=$(cpu_ticks "$2")
+    output=$(wrk -t2 -c32 -d"${seconds}s" --latency -s bench/post-comments.lua "$1")
+    after=$(cpu_ticks "$2")
+    grep -E "Requests/sec|99%|posts:" <<<"$output"
+    accepted=$(sed -n 's/^posts: [0-9]* sent, \([0-9]*\) accepted.*/\1/p' <<<"$output")
+    awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="${accepted:-0}" \
+        'BEGIN { if (n > 0) printf "service CPU: %.2f ms per accepted post (captcha included)\n", ticks * 1000 / hz / n }'
 }
 
 echo "machine: $(nproc) cores, $(uname -m); $(java -version 2>&1 | sed -n 1p); $(date -R)"
@@ -90,16 +103,16 @@ fi
 start first 18280
 token=$(bearer http://127.0.0.1:18280)
 echo "== warm-up (not counted)"
-post_rate "http://127.0.0.1:18280" >/dev/null
+post_rate "http://127.0.0.1:18280" "$pid_first" >/dev/null
 for round in 1 2 3; do
     echo "== round $round: posts without streams or webhooks"
-    post_rate "http://127.0.0.1:18280"
+    post_rate "http://127.0.0.1:18280" "$pid_first"
     python3 bench/events.py streams --stream "http://127.0.0.1:18280/api/v1" --auth "$token" --count 100 --webhook \
         --hold $((seconds + 8)) &
     holder=$!
     sleep 5
     echo "== round $round: posts with 100 open streams and a webhook"
-    post_rate "http://127.0.0.1:18280"
+    post_rate "http://127.0.0.1:18280" "$pid_first"
     wait "$holder" || true
 done
 

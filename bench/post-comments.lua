@@ -8,6 +8,7 @@ local words = { zero = 0, one = 1, two = 2, three = 3, four = 4, five = 5, six =
 local pending = nil   -- the next POST body, once a captcha is solved
 local counter = 0
 posts, accepted = 0, 0   -- globals, so done() can read them from each thread
+refused = ""             -- "status status ..." of every other answer, summed up by done()
 local threads = {}
 
 function setup(thread)
@@ -51,17 +52,25 @@ function response(status, headers, body)
       author, counter, counter, author, token, solve(question))
   elseif status == 201 or status == 202 then
     accepted = accepted + 1
+  else
+    refused = refused .. status .. " "
   end
 end
 
 function done(summary, latency, requests)
-  local total_posts, total_accepted = 0, 0
+  local total_posts, total_accepted, by_status = 0, 0, {}
   for _, thread in ipairs(threads) do
     total_posts = total_posts + (thread:get("posts") or 0)
     total_accepted = total_accepted + (thread:get("accepted") or 0)
+    for status in (thread:get("refused") or ""):gmatch("%d+") do
+      by_status[status] = (by_status[status] or 0) + 1
+    end
   end
+  local statuses = {}
+  for status, count in pairs(by_status) do table.insert(statuses, count .. "× " .. status) end
+  table.sort(statuses)
   local seconds = summary.duration / 1e6
-  io.write(string.format("posts: %d sent, %d accepted (201/202), %.1f accepted posts/s, errors: %d non-2xx, %d socket\n",
-    total_posts, total_accepted, total_accepted / seconds, summary.errors.status,
+  io.write(string.format("posts: %d sent, %d accepted (201/202), %.1f accepted posts/s, errors: %d non-2xx (%s), %d socket\n",
+    total_posts, total_accepted, total_accepted / seconds, summary.errors.status, table.concat(statuses, ", "),
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
