@@ -10,6 +10,8 @@ DIR/measurements.tsv has one line per scenario and run (written by run.sh):
 DIR/startups.tsv has one line per start: round  what  ms.
 The numbers come from the raw wrk outputs (--latency), which stay in DIR; cpu-ticks is the JVM's
 utime + stime (/proc/PID/stat) over the scenario, divided here by the requests wrk completed.
+"vs ref" is each scenario's req/s over the constant reference's (e), "vs insert" the posts' (c) over
+the durable Hibernate insert's (f), both of the same run (issue 21 aims at 0.7 or more for the latter).
 """
 import os
 import re
@@ -36,13 +38,17 @@ def parse_wrk(text):
     notes = []
     if timeouts:
         notes.append("%d timeouts >2s (not in latency)" % timeouts)
-    for pattern in (r"^posts: (\d+ sent, \d+ accepted)", r"^approvals: (\d+ sent, \d+ answered 200), over (\d+) distinct ids"):
+    for pattern in (r"^posts: (\d+ sent, \d+ accepted)", r"^approvals: (\d+ sent, \d+ answered 200), over (\d+) distinct ids",
+                    r"^inserts: (\d+ sent, \d+ created)"):
         m = re.search(pattern, text, re.M)
         if m:
             notes.append(", ".join(m.groups()) + (" ids" if len(m.groups()) > 1 else ""))
             sent, answered = (int(n) for n in re.findall(r"\d+", m.group(1))[:2])
             if answered < sent / 2:   # normally only the last 32 in flight are unanswered
                 notes.append("MOSTLY UNANSWERED")
+    body = re.search(r"^inserts: .*, request body up to (\d+) B$", text, re.M)
+    if body:
+        notes.append("request body %s B" % body.group(1))
     if "TOKENS EXHAUSTED" in text:
         notes.append("TOKENS EXHAUSTED")
     completed = re.search(r"^\s+(\d+) requests in", text, re.M)
@@ -72,10 +78,13 @@ def load(directory):
                    startup_ms=int(startup_ms) if startup_ms else None,
                    notes=([note] if note else []) + row.pop("wrk_notes"))
         rows.append(row)
-    # Ratio to the constant reference (e) of the same run.
+    # Ratio to the constant reference (e) of the same run; for the posts (c), also to the insert reference (f).
     for row in rows:
         ref = next((r for r in rows if r["run"] == row["run"] and r["key"] == "e"), None)
         row["ratio"] = row["rps"] / ref["rps"] if ref and ref["rps"] and row["rps"] is not None else None
+        insert = next((r for r in rows if r["run"] == row["run"] and r["key"] == "f"), None)
+        row["vs_insert"] = (row["rps"] / insert["rps"] if row["key"] == "c" and insert and insert["rps"]
+                            and row["rps"] is not None else None)
     return rows
 
 
@@ -84,13 +93,13 @@ def fmt(value, digits):
 
 
 COLUMNS = [("scenario", "<", None), ("req/s", ">", 1), ("p50 ms", ">", 2), ("p99 ms", ">", 2),
-           ("errors", ">", 0), ("vs ref", ">", 3), ("CPU ms/req", ">", 3), ("peak RSS MiB", ">", 0),
+           ("errors", ">", 0), ("vs ref", ">", 3), ("vs insert", ">", 3), ("CPU ms/req", ">", 3), ("peak RSS MiB", ">", 0),
            ("startup ms", ">", 0), ("notes", "<", None)]
 
 
 def table(rows):
     cells = [[r["scenario"], fmt(r["rps"], 1), fmt(r["p50"], 2), fmt(r["p99"], 2), fmt(r["errors"], 0),
-              fmt(r["ratio"], 3), fmt(r["cpu_ms"], 3), fmt(r["rss_mib"], 0), fmt(r["startup_ms"], 0),
+              fmt(r["ratio"], 3), fmt(r["vs_insert"], 3), fmt(r["cpu_ms"], 3), fmt(r["rss_mib"], 0), fmt(r["startup_ms"], 0),
               "; ".join(r["notes"])] for r in rows]
     widths = [max(len(c[0]), *(len(row[i]) for row in cells)) for i, c in enumerate(COLUMNS)]
     lines = []
@@ -142,7 +151,7 @@ def main():
                         if n in ("TOKENS EXHAUSTED", "NO REQUEST COMPLETED", "MOSTLY UNANSWERED") or "timeouts" in n})
         medians.append({
             "scenario": group[0]["scenario"],
-            **{k: median([r[k] for r in group]) for k in ("rps", "p50", "p99", "errors", "ratio", "cpu_ms", "rss_mib", "startup_ms")},
+            **{k: median([r[k] for r in group]) for k in ("rps", "p50", "p99", "errors", "ratio", "vs_insert", "cpu_ms", "rss_mib", "startup_ms")},
             "notes": ["errors per run: " + "/".join(str(r["errors"]) for r in group)] + (["flagged: " + ", ".join(flags)] if flags else []),
         })
     print("medians over %d run(s)" % len(runs))

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks the packaged service against a constant reference app (bench/reference) with wrk, and
-# prints a table per run plus the medians. See bench/README.md.
+# Benchmarks the packaged service against a constant reference app (bench/reference) and a durable
+# Hibernate insert (bench/reference-insert) with wrk, and prints a table per run plus the medians.
+# See bench/README.md.
 #   bench/run.sh [--no-build] [--seconds N] [--warmup N] [--runs N] [--startups N] [--captchas N] [--java-options 'OPTS']
 set -euo pipefail
 cd "$(dirname "$0")/.."   # the repository root, wherever we are called from
 source .ci/jdk25.sh       # the JDK that trains the AOT cache must be the one that runs the service
 
 build=1 seconds=10 warmup=5 runs=3 startups=5 captchas=0
-java_options='-Xmx256m'   # README's run command; both JVMs get the same
-usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; }
+java_options='-Xmx256m'   # README's run command; every JVM gets the same
+usage() { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
     case $1 in
         --no-build) build=0 ;;
@@ -32,7 +33,8 @@ root=$PWD
 service_jar=$root/target/quarkus-app/quarkus-run.jar
 aot_cache=$root/target/quarkus-app/app.aot   # trained by mvn package (src/main/aot/TrainingRun.java)
 reference_jar=$root/bench/reference/target/quarkus-app/quarkus-run.jar
-service_port=18080 reference_port=18090
+insert_jar=$root/bench/reference-insert/target/quarkus-app/quarkus-run.jar
+service_port=18080 reference_port=18090 insert_port=18091
 password=bench-admin-password
 api=http://127.0.0.1:$service_port/api/v1
 wrk_options=(-t2 -c32 "-d${seconds}s" --latency)
@@ -58,10 +60,14 @@ if ((build)); then
 fi
 [[ -f $service_jar ]] || { echo "no $service_jar: run without --no-build" >&2; exit 1; }
 [[ -f $aot_cache ]] || { echo "no $aot_cache: build without -DskipAotTraining (or run without --no-build)" >&2; exit 1; }
-# The reference is built once: with --no-build only when its jar is missing.
+# The reference apps are built once: with --no-build only when a jar is missing.
 if ((build)) || [[ ! -f $reference_jar ]]; then
     echo "building the reference app (bench/reference)" >&2
     (cd bench/reference && mvn -B -q package -DskipTests >&2)
+fi
+if ((build)) || [[ ! -f $insert_jar ]]; then
+    echo "building the insert reference app (bench/reference-insert)" >&2
+    (cd bench/reference-insert && mvn -B -q package -DskipTests >&2)
 fi
 
 results=$root/bench/results/$(date +%Y%m%d-%H%M%S)
@@ -150,6 +156,7 @@ captcha_count() {
 
 port_free $service_port || { echo "port $service_port is taken" >&2; exit 1; }
 port_free $reference_port || { echo "port $reference_port is taken" >&2; exit 1; }
+port_free $insert_port || { echo "port $insert_port is taken" >&2; exit 1; }
 
 # --- Startup: the service with its AOT cache (as the README runs it), without, and the reference,
 # in turns, each on a fresh data directory; startups.tsv has one line per start: round, what, ms. ---
@@ -180,6 +187,7 @@ for ((run = 1; run <= runs; run++)); do
     echo "run $run/$runs" >&2
     port_free $service_port || { echo "port $service_port is taken" >&2; exit 1; }
     port_free $reference_port || { echo "port $reference_port is taken" >&2; exit 1; }
+    port_free $insert_port || { echo "port $insert_port is taken" >&2; exit 1; }
 
     # Service: one client address posts everything, so the per-address limits are off.
     start_jvm "$results/run$run-service.log" "$service_jar" "-XX:AOTCache=$aot_cache" "${service_env[@]}"
@@ -221,6 +229,16 @@ for ((run = 1; run <= runs; run++)); do
     warm e -- "http://127.0.0.1:$reference_port/constant"
     scenario e "reference: constant JSON" "$reference_startup" "body $body_size B" -- \
         "http://127.0.0.1:$reference_port/constant"
+    stop_jvm
+
+    # Insert reference: (c)'s comment as one row through Hibernate into a fresh H2 file, answered once
+    # stored, as the service answers a post. report.py gives (c) as a fraction of it ("vs insert").
+    start_jvm "$results/run$run-insert.log" "$insert_jar" '' QUARKUS_HTTP_PORT=$insert_port
+    insert_startup=$(wait_ready "http://127.0.0.1:$insert_port/insert" "$results/run$run-insert.log")
+    echo "  insert reference ready in $insert_startup ms" >&2
+    warm f -- -s bench/insert.lua "http://127.0.0.1:$insert_port" -- "w$run"
+    scenario f "reference: one durable Hibernate insert" "$insert_startup" "" -- \
+        -s bench/insert.lua "http://127.0.0.1:$insert_port" -- "r$run"
     stop_jvm
 
     echo
