@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak: mixed load for a long time at about half of what bench/run.sh measures as the maximum
 # (reads, posts that fetch and solve their captchas, approvals with a token), then checks: zero
-# errors, heap after a full GC within 10% of where it started, no growth in threads or open files.
+# errors, heap after a full GC within 10% of where it started, no growth in threads or open files,
+# and, after two idle minutes, the H2 file at most 3× the same data compacted.
 #   reliability/soak.sh [seconds]      (default 600)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,5 +92,23 @@ verdict=ok
 # Worker pools grow and shrink with the load by a few threads; a leak grows with the requests.
 ((threads1 * 10 <= threads0 * 11)) || verdict="FAILED: threads grew more than 10%"
 ((files1 <= files0 + 2)) || verdict="FAILED: open files grew"
+
+# Disk: after two idle minutes (storage.EmbeddedFileCompaction compacts once nothing was written for
+# 30 s), the H2 file against the same data compacted: a copy of it, closed with SHUTDOWN COMPACT.
+echo "idle: 120 s without requests" >&2
+sleep 120
+idle=$(du -k "$work/data/comments.mv.db" | cut -f1)
+stored=$(curl -sf -H "Authorization: Bearer $token" "$api/moderation/stats" \
+    | python3 -c 'import json, sys; print(sum(json.load(sys.stdin).values()))')
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=''   # idle, so everything is stored: a crash's view of the file
+cp -r "$work/data" "$work/compacted"
+h2=$(ls "${jar%/*}"/lib/main/com.h2database.h2-*.jar)
+java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$work/compacted/comments" -user '' -password '' \
+    -sql "SHUTDOWN COMPACT" >/dev/null
+compacted=$(du -k "$work/compacted/comments.mv.db" | cut -f1)
+awk -v idle="$idle" -v compacted="$compacted" -v n="$stored" 'BEGIN {
+    printf "H2 file after 2 idle minutes: %d KiB for %d comments (%.0f B a comment); compacted copy: %d KiB (%.0f B a comment); %.2f×\n",
+        idle, n, idle * 1024 / n, compacted, compacted * 1024 / n, idle / compacted }'
+((idle <= 3 * compacted)) || verdict="FAILED: the H2 file is more than 3× its compacted size"
 echo "soak: $verdict (heap histograms: ${results#"$PWD"/})"
 [[ $verdict == ok ]]
