@@ -1,5 +1,6 @@
 package dev.newsroom.comments.comment;
 
+import dev.newsroom.comments.storage.DatabaseSelection.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -55,7 +56,7 @@ public class Authors {
      */
     private void create(String emailIndex) {
         entityManager.unwrap(Session.class).doWork(connection -> {
-            boolean postgresql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            boolean postgresql = Database.of(connection) == Database.POSTGRESQL;
             try (PreparedStatement insert = connection.prepareStatement("insert into author (email_index, author_id)"
                     + " values (?, ?)" + (postgresql ? " on conflict do nothing" : ""))) {
                 insert.setString(1, emailIndex);

@@ -15,6 +15,8 @@ final class ImportRun implements ImportSink {
 
     private static final int MAX_ARTICLES_HELD = 10_000;
     private static final int ATTEMPTS = 5;
+    /** The statistics are refreshed at this many comments written, and each time the count doubles. */
+    private static final long FIRST_RECOUNT = 2_000;
 
     private final String importId;
     private final String administrator;
@@ -26,6 +28,9 @@ final class ImportRun implements ImportSink {
     private long processed;
     private long skipped;
     private final Map<String, long[]> perArticle = new HashMap<>();
+    /** Comments written by this run, and at how many the database's statistics are refreshed next. */
+    private long written;
+    private long recountAt = FIRST_RECOUNT;
 
     ImportRun(String importId, String administrator, ImportWriter writer, int batchSize) {
         this.importId = importId;
@@ -92,6 +97,11 @@ final class ImportRun implements ImportSink {
             total[0] += counts[0];
             total[1] += counts[1];
         });
+        written += batch.size();
+        if (written >= recountAt) {
+            writer.refreshStatistics();
+            recountAt = 2 * written;
+        }
         batch.clear();
         errors.clear();
         processed = 0;

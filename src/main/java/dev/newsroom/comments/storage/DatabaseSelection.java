@@ -41,6 +41,11 @@ public class DatabaseSelection implements ConfigSourceFactory {
             throw new IllegalArgumentException(URL_KEY + " must start with jdbc:h2: (embedded, the default) or "
                     + "jdbc:postgresql: (PostgreSQL); other databases are not supported");
         }
+
+        /** The database behind a connection, for the few statements the two write differently. */
+        public static Database of(java.sql.Connection connection) throws java.sql.SQLException {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRESQL : H2;
+        }
     }
 
     @Override
