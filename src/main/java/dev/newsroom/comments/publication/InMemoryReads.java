@@ -1,7 +1,7 @@
 package dev.newsroom.comments.publication;
 
 import dev.newsroom.comments.web.ProblemException;
-import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -18,11 +18,18 @@ import java.util.Optional;
  * yet, a malformed request that deserves a 400) goes on to {@link PublicationResource} and
  * {@link CommentCountsResource}, which fill the memory for the next reader.
  *
- * <p>The route runs after the HTTP-level checks and CORS ({@code web.HttpLayerProblems}), so the
- * answer carries the same headers as the resource's; {@code PublicationResourceTest} compares them.
+ * <p>The route runs after the HTTP-level checks ({@code web.HttpLayerProblems}) and Quarkus's CORS
+ * filter, so the answer carries the same headers as the resource's ({@code PublicationResourceTest}
+ * compares them), and before authentication, which public reads do not need: behind it, Quarkus
+ * prepares for an authentication failure by matching the request against every resource class again
+ * (with metrics on, {@code ResteasyReactiveRecorder.defaultAuthFailureHandler}), a tenth of a read's
+ * CPU (bench/README.md, "A post's CPU").
  */
 @Singleton
 class InMemoryReads {
+
+    /** Quarkus runs a filter of priority p at route order -p (VertxHttpRecorder): CORS is 300, authentication 200. */
+    private static final int AFTER_CORS_BEFORE_AUTHENTICATION = -(SecurityHandlerPriorities.CORS + SecurityHandlerPriorities.AUTHENTICATION) / 2;
 
     private final PublicationService publication;
     private final CacheableJson cacheable;
@@ -36,9 +43,9 @@ class InMemoryReads {
 
     void register(@Observes Router router) {
         router.route(HttpMethod.GET, "/api/v1/articles/:articleId/comments")
-                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::page);
+                .order(AFTER_CORS_BEFORE_AUTHENTICATION).handler(this::page);
         router.route(HttpMethod.GET, "/api/v1/comment-counts")
-                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::counts);
+                .order(AFTER_CORS_BEFORE_AUTHENTICATION).handler(this::counts);
     }
 
     private void page(RoutingContext context) {
