@@ -47,20 +47,22 @@ wrk -t2 -c32 -d${seconds}s --latency -s bench/post-solved.lua "http://127.0.0.1:
 jcmd "$pid" JFR.stop name=posts >/dev/null
 cpu_after=$(cpu)
 accepted=$(sed -n 's/^posts: [0-9]* sent, \([0-9]*\) accepted.*/\1/p' "$out/wrk.txt")
+# The samples as text, once (full stacks: jfr print shows five frames unless told otherwise).
+jfr print --stack-depth 512 --events jdk.ExecutionSample "$out/posts.jfr" >"$out/samples.txt"
 {
     awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$accepted" \
         'BEGIN { printf "CPU per accepted post: %.2f ms (%d posts, JFR recording on)\n", t * 1000 / hz / n, n }'
     echo
     echo "Hottest methods (top frame of the CPU samples):"
-    jfr print --stack-depth 512 --events jdk.ExecutionSample "$out/posts.jfr" | python3 bench/jfr-summary.py top 25
+    python3 bench/jfr-summary.py top 25 <"$out/samples.txt"
     echo
     echo "Where the samples are (share with a frame under each prefix; a sample can be under several):"
-    jfr print --stack-depth 512 --events jdk.ExecutionSample "$out/posts.jfr" | python3 bench/jfr-summary.py areas \
+    python3 bench/jfr-summary.py areas <"$out/samples.txt" \
         dev.newsroom.comments.submission.SubmissionService.submit org.hibernate org.h2.command.Parser org.h2.command \
         org.h2.mvstore com.fasterxml.jackson io.vertx org.jboss.resteasy io.quarkus.arc org.hibernate.validator \
         io.micrometer io.netty java.util.regex javax.crypto dev.newsroom.comments.event dev.newsroom.comments.storage.GroupCommit
     echo
     echo "Our own code on the stack (share of CPU samples with the method anywhere on the stack):"
-    jfr print --stack-depth 512 --events jdk.ExecutionSample "$out/posts.jfr" | python3 bench/jfr-summary.py inclusive 40 dev.newsroom
+    python3 bench/jfr-summary.py inclusive 40 dev.newsroom <"$out/samples.txt"
 } | tee "$out/summary.txt"
 echo "recording and summary: ${out#"$root"/}" >&2
