@@ -77,10 +77,13 @@ public class CaptchaService {
      * when the spent record must be kept). A token spent by exactly the same request (same
      * {@code requestHash}) that created a comment is not refused: the answer names that comment,
      * so a client retrying after a lost answer gets the original one back.
+     *
+     * @param commentId the id the comment will have: the spent record names it when the answer is
+     *                  right, and the caller's transaction stores both or neither
      */
     // dontRollbackOn here too: a joined transaction is marked rollback-only by every interceptor it passes.
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = CaptchaRejectedException.WrongAnswer.class)
-    public Redemption redeem(String token, String answer, String requestHash) {
+    public Redemption redeem(String token, String answer, String requestHash, String commentId) {
         CaptchaTokens.Ticket ticket = tokens.open(token)
                 .orElseThrow(() -> rejected(CaptchaRejectedException.Reason.INVALID));
         if (!CaptchaTokens.isLive(ticket, clock.instant())) {
@@ -93,8 +96,10 @@ public class CaptchaService {
             }
             throw rejected(CaptchaRejectedException.Reason.ALREADY_USED); // the common replay, without a failed insert
         }
+        OptionalInt parsed = AnswerParser.parse(answer);
+        boolean right = parsed.isPresent() && tokens.answerMatches(ticket, parsed.getAsInt());
         try {
-            entityManager.persist(SpentCaptcha.of(ticket, requestHash));
+            entityManager.persist(SpentCaptcha.of(ticket, requestHash, right ? commentId : null));
             entityManager.flush();
         } catch (PersistenceException e) {
             // Only the primary key says "spent meanwhile by a concurrent request"; anything else
@@ -104,18 +109,11 @@ public class CaptchaService {
             }
             throw e;
         }
-        OptionalInt parsed = AnswerParser.parse(answer);
-        if (parsed.isEmpty() || !tokens.answerMatches(ticket, parsed.getAsInt())) {
+        if (!right) {
             countFailure(CaptchaRejectedException.Reason.WRONG);
             throw new CaptchaRejectedException.WrongAnswer();
         }
         return new Redemption(ticket.challengeId(), ticket.issuedAt(), null);
-    }
-
-    /** Records which comment a redeemed challenge created (in the same transaction as the comment). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordComment(Redemption redemption, String commentId) {
-        entityManager.find(SpentCaptcha.class, redemption.challengeId()).commentId = commentId;
     }
 
     /**

@@ -29,11 +29,12 @@ class SpentCaptcha {
     @Column(name = "comment_id")
     String commentId;
 
-    static SpentCaptcha of(CaptchaTokens.Ticket ticket, String requestHash) {
+    static SpentCaptcha of(CaptchaTokens.Ticket ticket, String requestHash, String commentId) {
         SpentCaptcha spent = new SpentCaptcha();
         spent.challengeId = ticket.challengeId();
         spent.expiresAt = ticket.expiresAt();
         spent.requestHash = requestHash;
+        spent.commentId = commentId;
         return spent;
     }
 }

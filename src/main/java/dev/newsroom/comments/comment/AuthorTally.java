@@ -2,11 +2,13 @@ package dev.newsroom.comments.comment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Each author's comments per status, kept in {@code author} (V10__authors.sql) by every write that
@@ -32,7 +34,7 @@ class AuthorTally {
             return;
         }
         String column = column(status);
-        entityManager.createNativeQuery("update author set " + column + " = " + column + " + 1,"
+        update("update author set " + column + " = " + column + " + 1,"
                 + " first_seen = coalesce(first_seen, ?1),"
                 + " last_seen = case when last_seen is null or last_seen < ?1 then ?1 else last_seen end"
                 + " where email_index = ?2")
@@ -45,7 +47,7 @@ class AuthorTally {
             return;
         }
         String column = column(status);
-        entityManager.createNativeQuery("update author set " + column + " = " + column + " + ?1 where email_index = ?2")
+        update("update author set " + column + " = " + column + " + ?1 where email_index = ?2")
                 .setParameter(1, comments).setParameter(2, emailIndex).executeUpdate();
     }
 
@@ -54,7 +56,7 @@ class AuthorTally {
         if (emailIndex == null || from == to) {
             return;
         }
-        entityManager.createNativeQuery("update author set " + column(from) + " = " + column(from) + " - 1, "
+        update("update author set " + column(from) + " = " + column(from) + " - 1, "
                 + column(to) + " = " + column(to) + " + 1 where email_index = ?1")
                 .setParameter(1, emailIndex).executeUpdate();
     }
@@ -74,7 +76,7 @@ class AuthorTally {
                 }
             });
             if (!set.isEmpty()) {
-                entityManager.createNativeQuery("update author set " + set + " where email_index = ?1")
+                update("update author set " + set + " where email_index = ?1")
                         .setParameter(1, emailIndex).executeUpdate();
             }
         });
@@ -115,6 +117,15 @@ class AuthorTally {
                 update.executeBatch();
             }
         });
+    }
+
+    /**
+     * A statement on the author table. Its query space tells Hibernate which entities it touches, so
+     * before it Hibernate flushes pending changes to authors only, not the whole session (the
+     * counts change in SQL; no code changes them on an entity).
+     */
+    private Query update(String sql) {
+        return entityManager.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("author");
     }
 
     /** The column of a status: the status's wire name, from the enum, never from input. */

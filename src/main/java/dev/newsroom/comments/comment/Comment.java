@@ -110,12 +110,20 @@ public class Comment {
         // for JPA
     }
 
-    /** A new comment as submitted; {@code status} and {@code reasons} come from the intake rules. */
-    public static Comment submitted(String articleId, String parentId, String authorName, String email,
+    /** The id of a comment written at {@code at}, for {@link #submitted}: time-ordered ({@link TimeOrderedId}). */
+    public static String newId(Instant at) {
+        return TimeOrderedId.at(at);
+    }
+
+    /**
+     * A new comment as submitted, with an id from {@link #newId} (taken before, so the spent captcha
+     * can name the comment it creates); {@code status} and {@code reasons} come from the intake rules.
+     */
+    public static Comment submitted(String id, String articleId, String parentId, String authorName, String email,
             String website, String body, CommentStatus status, List<String> reasons, Instant now,
             String emailIndex, String clientIndex, EmailVault vault) {
         Comment comment = new Comment();
-        comment.id = TimeOrderedId.at(now);
+        comment.id = id;
         comment.articleId = articleId;
         comment.parentId = parentId;
         comment.authorName = authorName;

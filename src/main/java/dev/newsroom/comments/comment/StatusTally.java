@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hibernate.query.NativeQuery;
 
 /**
  * How many comments are in each status, kept in {@code status_tally} (V6__status_tally.sql) by
@@ -30,8 +31,11 @@ class StatusTally {
         if (comments == 0) {
             return;
         }
-        // A random slot of the status: concurrent writers seldom wait for the same row lock.
+        // A random slot of the status: concurrent writers seldom wait for the same row lock. The query
+        // space tells Hibernate the statement touches no entity, so it does not flush the session first
+        // (a post's insert then goes with the post's other writes: one flush instead of three).
         entityManager.createNativeQuery("update status_tally set comments = comments + ?1 where status = ?2 and slot = ?3")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("status_tally")
                 .setParameter(1, comments).setParameter(2, status.wireName())
                 .setParameter(3, ThreadLocalRandom.current().nextInt(SLOTS))
                 .executeUpdate();

@@ -101,24 +101,24 @@ public class SubmissionService {
         String requestHash = index.request(articleId, submission.name(), submission.email(), submission.body(),
                 submission.website(), submission.parentId(), submission.homepage(), submission.captchaToken(),
                 submission.captchaAnswer());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String commentId = Comment.newId(now);
         CaptchaService.Redemption redemption = captcha.redeem(submission.captchaToken(), submission.captchaAnswer(),
-                requestHash);
+                requestHash, commentId);
         if (redemption.earlierCommentId() != null) {
             return comments.findByIdOptional(redemption.earlierCommentId()).map(SubmittedComment::of)
                     .orElseThrow(() -> new IllegalStateException("A redeemed captcha names a missing comment"));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String emailIndex = index.email(submission.email());
         String clientIndex = index.client(clientAddress);
         AuthorRecord author = authors.recordFor(emailIndex, now);
         Verdict verdict = intake.judge(new Candidate(articleId, submission.name(), submission.email(),
                 submission.website(), submission.body(), submission.homepage(), redemption.issuedAt(), now,
                 emailIndex, clientIndex, author));
-        Comment comment = Comment.submitted(articleId, submission.parentId(), submission.name(), submission.email(),
+        Comment comment = Comment.submitted(commentId, articleId, submission.parentId(), submission.name(), submission.email(),
                 submission.website(), submission.body(), verdict.status(), verdict.reasons(), now, emailIndex,
                 clientIndex, vault);
         comments.persist(comment);
-        captcha.recordComment(redemption, comment.id());
         comments.flush();
         events.comment(EventTypes.SUBMITTED, views.ofSubmitted(comment, author), null,
                 comment.status() == CommentStatus.APPROVED ? PublishedChange.PUBLISHED : null);

@@ -72,7 +72,8 @@ class BulkByFilterScaleTest {
             int first = from;
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = first; i < Math.min(first + 1_000, count); i++) {
-                    Comment comment = Comment.submitted(article, null, "Reader " + i, email, null, "Comment " + i,
+                    Comment comment = Comment.submitted(Comment.newId(start.plusMillis(i)), article, null, "Reader " + i, email,
+                            null, "Comment " + i,
                             CommentStatus.PENDING, List.of(), start.plusMillis(i), emailIndex, null, vault);
                     comments.persist(comment);
                     ids.add(comment.id());
