@@ -34,8 +34,13 @@ public record ModerationView(String id, String articleId, String parentId, Strin
     }
 
     static ModerationView of(Comment comment, EmailVault vault, Authors.Known author, ReportSummary reports) {
+        return of(comment, vault.open(comment.sealedEmail(), comment.id()), author, reports);
+    }
+
+    /** The same with the email already at hand (a comment just submitted), not opened again. */
+    static ModerationView of(Comment comment, String email, Authors.Known author, ReportSummary reports) {
         return new ModerationView(comment.id(), comment.articleId(), comment.parentId(), comment.authorName(),
-                vault.open(comment.sealedEmail(), comment.id()), comment.website(), comment.body(),
+                email, comment.website(), comment.body(),
                 BodyRenderer.toHtml(comment.body()), comment.createdAt(), comment.status(), comment.reasons(),
                 comment.updatedAt(), comment.decidedBy(), comment.featured(), latestDecision(comment),
                 comment.editedAt(),

@@ -30,10 +30,11 @@ public class ModerationViews {
 
     /**
      * A comment just stored by intake, whose author's record intake read: no query needed, since a
-     * new comment has no reports and its author's counts are that record plus this comment.
+     * new comment has no reports and its author's counts are that record plus this comment. The email
+     * is the one submitted, rather than opened again from what was just sealed.
      */
-    public ModerationView ofSubmitted(Comment comment, AuthorRecord author) {
-        return ModerationView.of(comment, vault, new Authors.Known(author.authorId(), author.plusOne(comment.status())),
+    public ModerationView ofSubmitted(Comment comment, String email, AuthorRecord author) {
+        return ModerationView.of(comment, email, new Authors.Known(author.authorId(), author.plusOne(comment.status())),
                 ReportSummary.NONE);
     }
 

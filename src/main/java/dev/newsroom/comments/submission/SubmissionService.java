@@ -120,7 +120,7 @@ public class SubmissionService {
                 clientIndex, vault);
         comments.persist(comment);
         comments.flush();
-        events.comment(EventTypes.SUBMITTED, views.ofSubmitted(comment, author), null,
+        events.comment(EventTypes.SUBMITTED, views.ofSubmitted(comment, submission.email(), author), null,
                 comment.status() == CommentStatus.APPROVED ? PublishedChange.PUBLISHED : null);
         if (comment.status() == CommentStatus.APPROVED) {
             articleChanged.fire(new ArticleChanged(articleId));
