@@ -14,10 +14,10 @@ api=http://127.0.0.1:$port/api/v1
 jar=$PWD/target/quarkus-app/quarkus-run.jar
 [[ -f $jar ]] || mvn -B -q package -DskipTests
 work=$(mktemp -d)
-results=$PWD/target/soak-$(date +%Y%m%d-%H%M%S)   # class histograms at start and end
+results=$PWD/target/soak-$(date +%Y%m%d-%H%M%S)   # class histograms at start and end, and the service log
 mkdir -p "$results"
 pid=''
-trap 'status=$?; [[ -n $pid ]] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; }; rm -rf "$work"; exit $status' EXIT
+trap 'status=$?; [[ -n $pid ]] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; }; cp "$work/service.log" "$results/" 2>/dev/null; rm -rf "$work"; exit $status' EXIT
 
 # One client address sends everything, so the per-address limits are off (as in bench/run.sh).
 (cd "$work" && exec env QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=$password COMMENTS_RATE_LIMIT_ENABLED=false \
