@@ -98,8 +98,18 @@ class EmbeddedFileCompaction {
             // can be reused, which is what the retention time stands in for.
             store.setRetentionTime(0);
         }
+        // livePercent reads every chunk's counts: measured once per step, after it.
+        int live = livePercent(store);
         try {
-            while (livePercent(store) < target && System.nanoTime() < deadline && step(store, target, idle)) {
+            while (live < target && System.nanoTime() < deadline) {
+                long size = store.getFileStore().size();
+                boolean rewrote = step(store, target, idle);
+                int liveAfter = livePercent(store);
+                boolean gained = rewrote || store.getFileStore().size() < size || liveAfter > live;
+                live = liveAfter;
+                if (!gained) {
+                    break; // no chunk sparse and old enough to rewrite, no chunk to move
+                }
                 steps++;
             }
         } finally {
@@ -110,20 +120,18 @@ class EmbeddedFileCompaction {
         if (steps > 0) {
             Log.debugf("Compacted the embedded database file (%s, %d steps, %d ms): %d → %d KiB, %d%% live",
                     idle ? "idle" : "busy", steps, (System.nanoTime() - began) / 1_000_000, before / 1024,
-                    store.getFileStore().size() / 1024, livePercent(store));
-        } else if (livePercent(store) < target) {
+                    store.getFileStore().size() / 1024, live);
+        } else if (live < target) {
             Log.debugf("Nothing to compact yet in the embedded database file (%s): %d KiB, %d%% live, %d%% of it in chunks",
-                    idle ? "idle" : "busy", before / 1024, livePercent(store), store.getFileStore().getFillRate());
+                    idle ? "idle" : "busy", before / 1024, live, store.getFileStore().getFillRate());
         }
     }
 
     /**
-     * Empties some sparse chunks and moves chunks from the end of the file into its gaps; false when
-     * neither did anything (no chunk sparse enough and old enough to rewrite, no chunk to move).
+     * Empties some sparse chunks and moves chunks from the end of the file into its gaps; true when
+     * it rewrote any page.
      */
     private static boolean step(MVStore store, int targetLivePercent, boolean forceToDisk) {
-        long size = store.getFileStore().size();
-        int live = livePercent(store);
         boolean rewrote = store.compact(targetLivePercent, REWRITE_BYTES);
         if (rewrote) {
             store.commit(); // writes the rewritten pages, so the chunks they came from are dead and freed
@@ -134,7 +142,7 @@ class EmbeddedFileCompaction {
         if (store.getFileStore() instanceof RandomAccessStore file) {
             file.compactMoveChunks(100, MOVE_BYTES, store);
         }
-        return rewrote || store.getFileStore().size() < size || livePercent(store) > live;
+        return rewrote;
     }
 
     /** How much of the file is live data: the share of its blocks in chunks, times the live share of those chunks. */
