@@ -1,7 +1,9 @@
 package dev.newsroom.comments.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.ModerationView;
@@ -32,6 +34,8 @@ public class EventLog {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    /** Writes a moderator item as an event's data: every field but {@code email}, straight to text. */
+    private final ObjectWriter itemWithoutEmail;
     private final ModerationViews views;
     private final jakarta.enterprise.event.Event<EventsAppended> appended;
     private final Clock clock;
@@ -44,6 +48,8 @@ public class EventLog {
                 .description("Events appended to the log (counted before their transaction commits)").register(registry);
         this.entityManager = entityManager;
         this.json = json;
+        this.itemWithoutEmail = json.copy().addMixIn(ModerationView.class, WithoutEmail.class)
+                .writerFor(ModerationView.class);
         this.views = views;
         this.appended = appended;
         this.clock = clock;
@@ -76,7 +82,7 @@ public class EventLog {
     public void deleted(Comment comment, String actor, PublishedChange change) {
         append(EventTypes.DELETED, comment.articleId(), comment.id(), actor, change,
                 json.createObjectNode().put("id", comment.id()).put("articleId", comment.articleId())
-                        .put("status", comment.status().wireName()));
+                        .put("status", comment.status().wireName()).toString());
     }
 
     /**
@@ -91,7 +97,7 @@ public class EventLog {
     /** The same, for a change of an article's published page as a whole (an erasure). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Event other(String type, String articleId, String actor, Map<String, ?> data, PublishedChange change) {
-        return append(type, articleId, null, actor, change, json.valueToTree(data));
+        return append(type, articleId, null, actor, change, write(json.writer(), data));
     }
 
     /**
@@ -142,7 +148,7 @@ public class EventLog {
             if (!(data instanceof ObjectNode object)) {
                 continue;
             }
-            ObjectNode now = current == null ? null : withoutEmail(current);
+            JsonNode now = current == null ? null : read(withoutEmail(current));
             for (String field : WRITTEN) {
                 if (object.has(field)) {
                     object.set(field, now == null ? null : now.get(field)); // erased: "Anonymous", no website
@@ -156,19 +162,30 @@ public class EventLog {
     }
 
     private Event append(String type, String articleId, String commentId, String actor, PublishedChange change,
-            JsonNode data) {
+            String data) {
         Event event = new Event(type, clock.instant().truncatedTo(ChronoUnit.MILLIS), articleId, commentId, actor,
-                change == null ? null : change.wireName(), data.toString());
+                change == null ? null : change.wireName(), data);
         entityManager.persist(event);
         written.increment();
         appended.fire(new EventsAppended());
         return event;
     }
 
-    private ObjectNode withoutEmail(ModerationView item) {
-        ObjectNode data = json.valueToTree(item);
-        data.remove("email");
-        return data;
+    private String withoutEmail(ModerationView item) {
+        return write(itemWithoutEmail, item);
+    }
+
+    private static String write(ObjectWriter writer, Object data) {
+        try {
+            return writer.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An event's data cannot be written as JSON", e);
+        }
+    }
+
+    /** Leaves the email out of an event's data: events are kept and sent to webhooks, emails never. */
+    @JsonIgnoreProperties("email")
+    private abstract static class WithoutEmail {
     }
 
     private JsonNode read(String data) {
