@@ -7,6 +7,16 @@ public record AuthorRecord(String authorId, Standing standing, long approved, lo
         this(authorId, standing, approved, spam, 0, 0);
     }
 
+    /** An author whose first comment this is: their row was just created, with the default standing. */
+    public static AuthorRecord newcomer(String authorId) {
+        return new AuthorRecord(authorId, Standing.NORMAL, 0, 0, 0, 0);
+    }
+
+    /** Whether any comment of this author is stored (the author's counts cover every status). */
+    public boolean hasComments() {
+        return approved + spam + pending + rejected > 0;
+    }
+
     /** The moderators' summary once one more comment in {@code status} is stored. */
     AuthorSummary plusOne(CommentStatus status) {
         return new AuthorSummary(approved + (status == CommentStatus.APPROVED ? 1 : 0),

@@ -34,7 +34,10 @@ public class Authors {
     public AuthorRecord recordFor(String emailIndex, Instant now) {
         Author author = entityManager.find(Author.class, emailIndex);
         if (author == null) {
-            create(emailIndex);
+            String authorId = index.author(emailIndex);
+            if (create(emailIndex, authorId)) {
+                return AuthorRecord.newcomer(authorId); // the row as just inserted: no need to read it back
+            }
             author = entityManager.find(Author.class, emailIndex);
             if (author == null) {
                 throw new IllegalStateException("An author's row was inserted but cannot be read back");
@@ -53,20 +56,21 @@ public class Authors {
      * A transaction of its own would hold a second pooled connection while the caller holds the first:
      * with as many first-time authors posting at once as the pool has connections, every one of them
      * waited for a connection none would give back (503 after the acquisition timeout).
+     * Answers whether this statement inserted the row (false: another transaction's row is there).
      */
-    private void create(String emailIndex) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
+    private boolean create(String emailIndex, String authorId) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             boolean postgresql = Database.of(connection) == Database.POSTGRESQL;
             try (PreparedStatement insert = connection.prepareStatement("insert into author (email_index, author_id)"
                     + " values (?, ?)" + (postgresql ? " on conflict do nothing" : ""))) {
                 insert.setString(1, emailIndex);
-                insert.setString(2, index.author(emailIndex));
-                insert.executeUpdate();
+                insert.setString(2, authorId);
+                return insert.executeUpdate() == 1; // 0: PostgreSQL found the row of another transaction
             } catch (SQLException e) {
                 if (postgresql || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
-                // H2: inserted by a transaction that committed meanwhile; the caller reads that row.
+                return false; // H2: inserted by a transaction that committed meanwhile; the caller reads that row
             }
         });
     }

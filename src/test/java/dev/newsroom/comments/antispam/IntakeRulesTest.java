@@ -50,8 +50,16 @@ class IntakeRulesTest {
     @Test
     void theSameTextAgainIsADuplicate() {
         var rule = new DuplicateRule(new Candidates.History(null, true), Duration.ofHours(24));
-        assertEquals(409, assertThrows(ProblemException.class, () -> rule.judge(saying("hi"))).status());
-        assertTrue(new DuplicateRule(Candidates.History.empty(), Duration.ofHours(24)).judge(saying("hi")).isEmpty());
+        Candidate again = Candidates.by(saying("hi"), Standing.NORMAL, 1, 0);
+        assertEquals(409, assertThrows(ProblemException.class, () -> rule.judge(again)).status());
+        assertTrue(new DuplicateRule(Candidates.History.empty(), Duration.ofHours(24)).judge(again).isEmpty());
+    }
+
+    @Test
+    void anAuthorsFirstCommentIsNeverADuplicate() {
+        // The author's counts say nothing of theirs is stored, so the history is not even asked.
+        var rule = new DuplicateRule(new Candidates.History(null, true), Duration.ofHours(24));
+        assertTrue(rule.judge(saying("hi")).isEmpty());
     }
 
     @Test
