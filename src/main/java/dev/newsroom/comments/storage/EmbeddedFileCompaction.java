@@ -33,8 +33,8 @@ import org.h2.mvstore.RandomAccessStore;
  * the steps themselves write can be compacted again at once; each step then forces its chunk to disk
  * before the space it freed can be reused, which is what the retention time stands in for. While
  * busy, chunks younger than the retention time cannot be rewritten, so under sustained writes the
- * file holds about 45 seconds of writes besides its data (1.8–2.5 GB in a 10-minute soak). After
- * {@code reliability/soak.sh 120} and two idle minutes the file was 2.0× a compacted copy of the same
+ * file holds about 45 seconds of writes besides its data (2.0–2.9 GB in a 10-minute soak). After
+ * {@code reliability/soak.sh 600} and two idle minutes the file was 2.2× a compacted copy of the same
  * data (SHUTDOWN COMPACT), against 17× without this job and 4–5× with idle looks of 1 s that waited
  * out the retention time.
  *
