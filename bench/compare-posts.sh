@@ -15,33 +15,23 @@ source bench/require-wrk.sh
 rounds=2
 if [[ ${1:-} == --rounds ]]; then rounds=${2:?--rounds needs a value}; shift 2; fi
 (($# >= 2 && $# % 2 == 0)) || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+source bench/service.sh
 root=$PWD port=18087 password=bench-compare-password
 api=http://127.0.0.1:$port/api/v1
-pid='' work=''
-trap '[[ -n $pid ]] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; }; [[ -n $work ]] && rm -rf "$work"' EXIT
+work=$(mktemp -d)
+trap 'stop_service; rm -rf "$work"' EXIT
 
 # measure DIR LABEL: one start, warm-up and measured run of the build in DIR
 measure() {
-    local app; app=$(cd "$1" && pwd)/target/quarkus-app
-    [[ -f $app/quarkus-run.jar && -f $app/app.aot ]] || { echo "no jar with its AOT cache in $app: mvn package there" >&2; exit 1; }
-    work=$(mktemp -d)
-    (cd "$work" && exec env QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=$password COMMENTS_RATE_LIMIT_ENABLED=false \
-        COMMENTS_ANTISPAM_FLOOD_INTERVAL=0S java -Xmx256m -XX:AOTCache="$app/app.aot" -jar "$app/quarkus-run.jar" \
-        >service.log 2>&1) &
-    pid=$!
-    until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
-        kill -0 $pid 2>/dev/null || { echo "$2 did not start; log: $work/service.log" >&2; cat "$work/service.log" >&2; exit 1; }
-        sleep 0.2
-    done
+    start_service "$(cd "$1" && pwd)/target/quarkus-app" $port $password "$work/service.log"
     python3 bench/seed.py captchas --base "$api" --count 12000 --out "$work/warm.txt" >/dev/null
     wrk -t2 -c32 -d10s -s bench/post-solved.lua "http://127.0.0.1:$port" -- "$work/warm.txt" 2 w >/dev/null
     python3 bench/seed.py captchas --base "$api" --count 15000 --out "$work/measured.txt" >/dev/null
     local before after out
-    before=$(awk '{print $14 + $15}' /proc/$pid/stat)
+    before=$(cpu_ticks $service_pid)
     out=$(wrk -t2 -c32 -d15s -s bench/post-solved.lua "http://127.0.0.1:$port" -- "$work/measured.txt" 2 r)
-    after=$(awk '{print $14 + $15}' /proc/$pid/stat)
-    kill $pid; wait $pid 2>/dev/null || true; pid=''
-    rm -rf "$work"; work=''
+    after=$(cpu_ticks $service_pid)
+    stop_service
     echo "$out" | awk -v label="$2" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
         /accepted posts\/s/ { for (i = 1; i <= NF; i++) { if ($(i+1) == "accepted" && $(i+2) == "(201/202),") accepted = $i; if ($(i+1) == "accepted" && $(i+2) == "posts/s") rate = $i } }
         END { printf "%-12s %7d accepted  %7.1f posts/s  %6.3f ms CPU a post\n", label, accepted, rate, ticks * 1000 / hz / accepted }'

@@ -21,31 +21,27 @@ while (($#)); do
 done
 ((build)) && mvn -B -q package -DskipTests >&2
 
+source bench/service.sh
 root=$PWD port=18083 password=bench-profile-password
 api=http://127.0.0.1:$port/api/v1
-jar=$root/target/quarkus-app/quarkus-run.jar
-work=$(mktemp -d) pid=''
+work=$(mktemp -d)
 out=$root/bench/results/profile-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$out"
-trap '[[ -n $pid ]] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; }; rm -rf "$work"' EXIT
+trap 'stop_service; rm -rf "$work"' EXIT
 
-(cd "$work" && exec env QUARKUS_HTTP_PORT=$port COMMENTS_ADMIN_PASSWORD=$password COMMENTS_RATE_LIMIT_ENABLED=false \
-    COMMENTS_ANTISPAM_FLOOD_INTERVAL=0S \
-    java -Xmx256m -XX:FlightRecorderOptions=stackdepth=512 -XX:AOTCache="${jar%/*}/app.aot" -jar "$jar" >"$out/service.log" 2>&1) &
-pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+start_service "$root/target/quarkus-app" $port $password "$out/service.log" -XX:FlightRecorderOptions=stackdepth=512
+pid=$service_pid
 
 python3 bench/seed.py captchas --base "$api" --count $((warmup * 1500)) --out "$work/warm.txt"
 wrk -t2 -c32 -d${warmup}s -s bench/post-solved.lua "http://127.0.0.1:$port" -- "$work/warm.txt" 2 warm >/dev/null
 python3 bench/seed.py captchas --base "$api" --count $((seconds * 1500)) --out "$work/captchas.txt"
 
-cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-cpu_before=$(cpu)
+cpu_before=$(cpu_ticks $pid)
 jcmd "$pid" JFR.start name=posts settings=profile filename="$out/posts.jfr" >/dev/null
 wrk -t2 -c32 -d${seconds}s --latency -s bench/post-solved.lua "http://127.0.0.1:$port" -- "$work/captchas.txt" 2 prof \
     | tee "$out/wrk.txt" | grep -E "Requests/sec|99%|posts:"
 jcmd "$pid" JFR.stop name=posts >/dev/null
-cpu_after=$(cpu)
+cpu_after=$(cpu_ticks $pid)
 accepted=$(sed -n 's/^posts: [0-9]* sent, \([0-9]*\) accepted.*/\1/p' "$out/wrk.txt")
 # The samples as text, once (full stacks: jfr print shows five frames unless told otherwise).
 jfr print --stack-depth 512 --events jdk.ExecutionSample "$out/posts.jfr" >"$out/samples.txt"
