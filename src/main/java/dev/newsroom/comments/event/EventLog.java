@@ -34,7 +34,8 @@ public class EventLog {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
-    /** Writes a moderator item as an event's data: every field but {@code email}, straight to text. */
+    /** The same mapper, but a moderator item leaves out its {@code email}: what events hold of a comment. */
+    private final ObjectMapper withoutEmail;
     private final ObjectWriter itemWithoutEmail;
     private final ModerationViews views;
     private final jakarta.enterprise.event.Event<EventsAppended> appended;
@@ -48,8 +49,8 @@ public class EventLog {
                 .description("Events appended to the log (counted before their transaction commits)").register(registry);
         this.entityManager = entityManager;
         this.json = json;
-        this.itemWithoutEmail = json.copy().addMixIn(ModerationView.class, WithoutEmail.class)
-                .writerFor(ModerationView.class);
+        this.withoutEmail = json.copy().addMixIn(ModerationView.class, WithoutEmail.class);
+        this.itemWithoutEmail = withoutEmail.writerFor(ModerationView.class);
         this.views = views;
         this.appended = appended;
         this.clock = clock;
@@ -64,7 +65,7 @@ public class EventLog {
     /** The same with the item already built (intake builds it without a query). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void comment(String type, ModerationView item, String actor, PublishedChange change) {
-        append(type, item.articleId(), item.id(), actor, change, withoutEmail(item));
+        append(type, item.articleId(), item.id(), actor, change, dataOf(item));
     }
 
     /** The same event for many comments (a batch of a bulk action), their items read in one go. */
@@ -73,7 +74,7 @@ public class EventLog {
         List<ModerationView> items = views.of(comments);
         for (int i = 0; i < comments.size(); i++) {
             ModerationView item = items.get(i);
-            append(type, item.articleId(), item.id(), actor, change.apply(comments.get(i)), withoutEmail(item));
+            append(type, item.articleId(), item.id(), actor, change.apply(comments.get(i)), dataOf(item));
         }
     }
 
@@ -143,12 +144,12 @@ public class EventLog {
     public void redact(String commentId, ModerationView current, boolean erased) {
         List<Event> events = entityManager.createQuery("from Event e where e.commentId = :id", Event.class)
                 .setParameter("id", commentId).getResultList();
+        JsonNode now = current == null ? null : withoutEmail.valueToTree(current);
         for (Event event : events) {
             JsonNode data = read(event.data());
             if (!(data instanceof ObjectNode object)) {
                 continue;
             }
-            JsonNode now = current == null ? null : read(withoutEmail(current));
             for (String field : WRITTEN) {
                 if (object.has(field)) {
                     object.set(field, now == null ? null : now.get(field)); // erased: "Anonymous", no website
@@ -171,7 +172,7 @@ public class EventLog {
         return event;
     }
 
-    private String withoutEmail(ModerationView item) {
+    private String dataOf(ModerationView item) {
         return write(itemWithoutEmail, item);
     }
 
