@@ -25,8 +25,8 @@ class DuplicateRule implements IntakeRule {
     @Override
     public Optional<Verdict> judge(Candidate candidate) {
         // An author with no stored comment cannot repeat one (a first comment needs no query).
-        if (candidate.author().hasComments() && history.hasSameText(candidate.articleId(), candidate.emailIndex(), candidate.body(),
-                candidate.receivedAt().minus(window))) {
+        if (candidate.author().hasComments() && history.hasSameText(candidate.articleId(), candidate.emailIndex(),
+                candidate.body(), candidate.receivedAt().minus(window))) {
             throw new AntispamProblems.DuplicateComment();
         }
         return Optional.empty();

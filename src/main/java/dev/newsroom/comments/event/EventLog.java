@@ -3,7 +3,6 @@ package dev.newsroom.comments.event;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.comments.comment.Comment;
 import dev.newsroom.comments.comment.ModerationView;
@@ -36,7 +35,6 @@ public class EventLog {
     private final ObjectMapper json;
     /** The same mapper, but a moderator item leaves out its {@code email}: what events hold of a comment. */
     private final ObjectMapper withoutEmail;
-    private final ObjectWriter itemWithoutEmail;
     private final ModerationViews views;
     private final jakarta.enterprise.event.Event<EventsAppended> appended;
     private final Clock clock;
@@ -50,7 +48,6 @@ public class EventLog {
         this.entityManager = entityManager;
         this.json = json;
         this.withoutEmail = json.copy().addMixIn(ModerationView.class, WithoutEmail.class);
-        this.itemWithoutEmail = withoutEmail.writerFor(ModerationView.class);
         this.views = views;
         this.appended = appended;
         this.clock = clock;
@@ -65,7 +62,7 @@ public class EventLog {
     /** The same with the item already built (intake builds it without a query). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void comment(String type, ModerationView item, String actor, PublishedChange change) {
-        append(type, item.articleId(), item.id(), actor, change, dataOf(item));
+        append(type, item.articleId(), item.id(), actor, change, write(withoutEmail, item));
     }
 
     /** The same event for many comments (a batch of a bulk action), their items read in one go. */
@@ -74,7 +71,7 @@ public class EventLog {
         List<ModerationView> items = views.of(comments);
         for (int i = 0; i < comments.size(); i++) {
             ModerationView item = items.get(i);
-            append(type, item.articleId(), item.id(), actor, change.apply(comments.get(i)), dataOf(item));
+            append(type, item.articleId(), item.id(), actor, change.apply(comments.get(i)), write(withoutEmail, item));
         }
     }
 
@@ -98,7 +95,7 @@ public class EventLog {
     /** The same, for a change of an article's published page as a whole (an erasure). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Event other(String type, String articleId, String actor, Map<String, ?> data, PublishedChange change) {
-        return append(type, articleId, null, actor, change, write(json.writer(), data));
+        return append(type, articleId, null, actor, change, write(json, data));
     }
 
     /**
@@ -172,13 +169,9 @@ public class EventLog {
         return event;
     }
 
-    private String dataOf(ModerationView item) {
-        return write(itemWithoutEmail, item);
-    }
-
-    private static String write(ObjectWriter writer, Object data) {
+    private static String write(ObjectMapper mapper, Object data) {
         try {
-            return writer.writeValueAsString(data);
+            return mapper.writeValueAsString(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("An event's data cannot be written as JSON", e);
         }

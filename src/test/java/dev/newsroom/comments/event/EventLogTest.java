@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class EventLogTest {
         String article = Comments.freshArticle();
         Comments author = aComment().onArticle(article).withEmail("events.secret@example.com");
         String id = author.pending();
-        Map<String, Object> item = new java.util.HashMap<>(asAdmin().get(ONE, id).then().statusCode(200)
+        Map<String, Object> item = new HashMap<>(asAdmin().get(ONE, id).then().statusCode(200)
                 .extract().jsonPath().getMap("$"));
         asAdmin().post(ONE + "/approve", id).then().statusCode(200);
         asAdmin().post(ONE + "/feature", id).then().statusCode(200);
